@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, UserProfile } from '@qadam/contracts';
+import { AuthUser, CurrentUser, Roles } from '../common/access/access.decorators';
+import { DomainError } from '../common/errors/domain-error';
+import { RequestId } from '../common/http/request-id';
+import { AdminAccountsService } from './admin-accounts.service';
+import { SetRolesDto, UserQueryDto } from './dto/admin-users.dto';
+
+/** An id that is not a UUID cannot exist: 404, like any unknown id. */
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
+
+@ApiTags('admin')
+@Controller('admin/users')
+export class AdminAccountsController {
+  constructor(private readonly accounts: AdminAccountsService) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Find accounts by e-mail or name, or by role.' })
+  list(@Query() q: UserQueryDto): Promise<Page<UserProfile>> {
+    return this.accounts.list(q);
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  get(@Param('id', uuid) id: string): Promise<UserProfile> {
+    return this.accounts.get(id);
+  }
+
+  @Put(':id/roles')
+  @Roles('admin')
+  @ApiOperation({ summary: "Replace an account's roles (audited; ends the account's sessions)." })
+  setRoles(
+    @CurrentUser() actor: AuthUser,
+    @RequestId() requestId: string | null,
+    @Param('id', uuid) id: string,
+    @Body() dto: SetRolesDto,
+  ): Promise<UserProfile> {
+    return this.accounts.setRoles({ id: actor.id, requestId }, id, dto.roles);
+  }
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const VALID_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Keeps a caller's X-Request-Id (a proxy's, say) when it is sane, else makes one. */
+export function requestIdFor(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
+}
+
+/** The id of the current request, as logged; stored with audit records. */
+export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
+  const req = ctx.switchToHttp().getRequest<{ raw?: { id?: unknown } }>();
+  return typeof req.raw?.id === 'string' ? req.raw.id : null;
+});

@@ -1,0 +1,21 @@
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { Env } from '../config/env';
+import { requestIdFor } from './http/request-id';
+
+/** Structured JSON logs, one line per request with its id; credentials never reach the log. */
+export function loggerParams(env: Pick<Env, 'LOG_LEVEL'>): Params {
+  return {
+    pinoHttp: {
+      level: env.LOG_LEVEL,
+      // Fastify has already named the request (see createApp); this is only a fallback.
+      genReqId: (req: IncomingMessage) => requestIdFor(req),
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    },
+  };
+}

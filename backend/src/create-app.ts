@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestIdFor } from './common/http/request-id';
+import type { Env } from './config/env';
+
+/** Builds the HTTP app exactly as production runs it; the integration tests use the same function. */
+export async function createApp(
+  env: Pick<Env, 'TRUST_PROXY' | 'PUBLIC_URL'>,
+  rootModule: unknown = AppModule,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    // Fastify names each request (pino-http reuses that id); access logs come from nestjs-pino.
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as typeof AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('X-Request-Id', request.id);
+      done();
+    });
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Qadam API')
+    .setDescription(
+      'Learning management for the professional development of teachers. Errors: `{ statusCode, code, message, details? }`, message in the language of Accept-Language (kk, ru, en).',
+    )
+    .setVersion('0.1.0')
+    .addServer(env.PUBLIC_URL)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { REDIS } from '../redis/redis.module';
+
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly indicator: HealthIndicatorService,
+  ) {}
+
+  async pingCheck(key: string, timeoutMs: number) {
+    const check = this.indicator.check(key);
+    try {
+      await Promise.race([
+        this.redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+      ]);
+      return check.up();
+    } catch (e) {
+      return check.down({ message: e instanceof Error ? e.message : 'unreachable' });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadEnv } from '../../src/config/env';
+import { dataSourceOptions } from '../../src/database/data-source';
+import { databaseName, withDatabase } from '../../src/database/database-url';
+
+/**
+ * A fresh database per run, migrated with the committed migrations, so tests see exactly what
+ * production gets. Redis keys are namespaced per run the same way.
+ */
+export default async function globalSetup(): Promise<void> {
+  const base = loadEnv();
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const name = `qadam_test_${suffix}`;
+  const admin = new Client({ connectionString: withDatabase(base.DATABASE_URL, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(base.DATABASE_URL, name);
+  const ds = new DataSource({ ...dataSourceOptions({ ...base, DATABASE_URL: url }), logging: false });
+  await ds.initialize();
+  await ds.runMigrations();
+  await ds.destroy();
+
+  // Inherited by the test workers and read by the app through the env schema.
+  process.env.NODE_ENV = 'test';
+  process.env.DATABASE_URL = url;
+  process.env.REDIS_KEY_PREFIX = `qadam-test-${suffix}`.replace(/_/g, '-');
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+  process.env.QADAM_TEST_BASE_DATABASE = databaseName(base.DATABASE_URL);
+}

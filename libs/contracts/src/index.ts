@@ -1,0 +1,6 @@
+// Plain contract types shared by the API and its clients (the Angular app, scripts).
+// Types only: this library compiles to nothing, so the browser never pulls backend code.
+export * from './common';
+export * from './accounts';
+export * from './reference';
+export * from './audit';
