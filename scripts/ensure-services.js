@@ -15,7 +15,9 @@ function envValue(name, fallback) {
   if (process.env[name]) return process.env[name];
   const file = path.join(ROOT, '.env');
   if (fs.existsSync(file)) {
-    const m = fs.readFileSync(file, 'utf8').match(new RegExp(`^\\s*${name}\\s*=\\s*(.*)\\s*$`, 'm'));
+    const m = fs
+      .readFileSync(file, 'utf8')
+      .match(new RegExp(`^\\s*${name}\\s*=\\s*(.*)\\s*$`, 'm'));
     if (m && m[1]) return m[1].replace(/^["']|["']$/g, '');
   }
   return fallback;
@@ -55,7 +57,10 @@ const services = {
     },
     startInstalled() {
       if (!has('pg_ctlcluster') || !fs.existsSync('/etc/postgresql')) return false;
-      const versions = fs.readdirSync('/etc/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => b - a);
+      const versions = fs
+        .readdirSync('/etc/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => b - a);
       if (!versions.length) return false;
       run('pg_ctlcluster', ['--skip-systemctl-redirect', versions[0], 'main', 'start']);
       return true;
@@ -66,7 +71,11 @@ const services = {
       // local default password from DATABASE_URL (the same convention as the postgres image).
       const password = decodeURIComponent(this.url.password || 'postgres').replace(/'/g, "''");
       const user = decodeURIComponent(this.url.username || 'postgres').replace(/"/g, '""');
-      run('su', ['postgres', '-c', `psql -v ON_ERROR_STOP=1 -c "ALTER USER \\"${user}\\" PASSWORD '${password}'"`]);
+      run('su', [
+        'postgres',
+        '-c',
+        `psql -v ON_ERROR_STOP=1 -c "ALTER USER \\"${user}\\" PASSWORD '${password}'"`,
+      ]);
     },
   },
   redis: {
@@ -80,7 +89,18 @@ const services = {
     startInstalled() {
       if (!has('redis-server')) return false;
       const port = String(this.url.port || this.defaultPort);
-      run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', port, '--appendonly', 'yes', '--dir', fs.mkdtempSync('/tmp/qadam-redis-')]);
+      run('redis-server', [
+        '--daemonize',
+        'yes',
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        port,
+        '--appendonly',
+        'yes',
+        '--dir',
+        fs.mkdtempSync('/tmp/qadam-redis-'),
+      ]);
       return true;
     },
     aptPackages: ['redis-server'],
@@ -97,7 +117,9 @@ async function waitFor(svc, host, port, seconds) {
 }
 
 function dockerAnswers() {
-  return has('docker') && spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10000 }).status === 0;
+  return (
+    has('docker') && spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10000 }).status === 0
+  );
 }
 
 async function ensure(name) {
@@ -108,7 +130,9 @@ async function ensure(name) {
   const local = ['127.0.0.1', 'localhost', '::1'].includes(host);
   if (!local) {
     if (await waitFor(svc, host, port, 30)) return log(`${name} answers on ${host}:${port}`);
-    throw new Error(`${name} at ${host}:${port} does not answer; it is not on this machine, so start it there.`);
+    throw new Error(
+      `${name} at ${host}:${port} does not answer; it is not on this machine, so start it there.`,
+    );
   }
   const attempts = [
     ['start the installed server', () => svc.startInstalled()],

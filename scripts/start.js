@@ -7,13 +7,19 @@ const { ensureServices } = require('./ensure-services');
 
 const ROOT = path.resolve(__dirname, '..');
 const node = (script, args = []) =>
-  execFileSync(process.execPath, [path.join(ROOT, script), ...args], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, [path.join(ROOT, script), ...args], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
 
 async function main() {
   await ensureServices();
   node('node_modules/typescript/bin/tsc', ['-p', 'backend/tsconfig.app.json']);
   node('dist/backend/src/cli/migrate.js', ['run']);
-  const api = spawn(process.execPath, [path.join(ROOT, 'dist/backend/src/main.js')], { stdio: 'inherit', cwd: ROOT });
+  const api = spawn(process.execPath, [path.join(ROOT, 'dist/backend/src/main.js')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
   api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

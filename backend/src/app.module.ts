@@ -22,7 +22,8 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnv }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Env, true>) => loggerParams({ LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }) }),
+      useFactory: (config: ConfigService<Env, true>) =>
+        loggerParams({ LOG_LEVEL: config.get('LOG_LEVEL', { infer: true }) }),
     }),
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],

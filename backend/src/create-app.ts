@@ -19,7 +19,11 @@ export async function createApp(
     requestIdHeader: false,
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as typeof AppModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule as typeof AppModule,
+    adapter,
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app

@@ -24,10 +24,13 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new DomainError('FORBIDDEN');
     if (rule.kind === 'public') return true;
 
-    const req = ctx.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: AuthUser }>();
+    const req = ctx
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, unknown>; user?: AuthUser }>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new DomainError('UNAUTHENTICATED', {}, undefined, { 'WWW-Authenticate': 'Bearer' });
+    if (!match)
+      throw new DomainError('UNAUTHENTICATED', {}, undefined, { 'WWW-Authenticate': 'Bearer' });
     const claims = await this.tokens.verifyAccess(match[1]);
     req.user = { id: claims.sub, roles: claims.roles };
 

@@ -32,9 +32,16 @@ export class AdminAccountsService {
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.email ILIKE :like', { like }).orWhere('u.full_name ILIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.email ILIKE :like', { like }).orWhere('u.full_name ILIKE :like', { like }),
+        ),
+      );
     }
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return { items: rows.map(toProfile), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -47,9 +54,13 @@ export class AdminAccountsService {
    * roles are in force at once rather than when the access token expires.
    */
   async setRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserProfile> {
-    if (actor.id === userId && !roles.includes('admin')) throw new DomainError('CANNOT_REMOVE_OWN_ADMIN');
+    if (actor.id === userId && !roles.includes('admin'))
+      throw new DomainError('CANNOT_REMOVE_OWN_ADMIN');
     await this.db.transaction(async (m) => {
-      const user = await m.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await m.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new DomainError('NOT_FOUND');
       const before = [...user.roles].sort();
       const after = [...roles].sort();
@@ -57,7 +68,15 @@ export class AdminAccountsService {
       await m.update(User, { id: userId }, { roles: after });
       await this.tokens.revokeAllForUser(userId, m);
       await this.audit.record(
-        { actorId: actor.id, action: 'user.roles.update', targetType: 'user', targetId: userId, before: { roles: before }, after: { roles: after }, requestId: actor.requestId },
+        {
+          actorId: actor.id,
+          action: 'user.roles.update',
+          targetType: 'user',
+          targetId: userId,
+          before: { roles: before },
+          after: { roles: after },
+          requestId: actor.requestId,
+        },
         m,
       );
     });
@@ -72,7 +91,11 @@ export class AdminAccountsService {
    * `npm run admin:create`: makes an admin account, or grants admin to an existing one (its
    * password is then left as it is). The password policy applies as for everyone.
    */
-  async ensureAdmin(input: { email: string; fullName: string; password?: string }): Promise<{ created: boolean; user: UserProfile }> {
+  async ensureAdmin(input: {
+    email: string;
+    fullName: string;
+    password?: string;
+  }): Promise<{ created: boolean; user: UserProfile }> {
     const email = input.email.trim().toLowerCase();
     const existing = await this.users.findByEmail(email);
     if (existing) {
@@ -86,11 +109,22 @@ export class AdminAccountsService {
     if (problem) throw DomainError.invalid('password', `password.${problem}`);
     const user = await this.db.transaction(async (m) => {
       const created = await this.users.create(
-        { email, fullName: input.fullName, passwordHash: await this.passwords.hash(password), roles: ['admin'] },
+        {
+          email,
+          fullName: input.fullName,
+          passwordHash: await this.passwords.hash(password),
+          roles: ['admin'],
+        },
         m,
       );
       await this.audit.record(
-        { actorId: null, action: 'user.admin.create', targetType: 'user', targetId: created.id, after: { email, roles: ['admin'] } },
+        {
+          actorId: null,
+          action: 'user.admin.create',
+          targetType: 'user',
+          targetId: created.id,
+          after: { email, roles: ['admin'] },
+        },
         m,
       );
       return created;

@@ -13,7 +13,10 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @ApiOperation({ summary: 'Create a teacher account and sign in. 409 EMAIL_TAKEN / IIN_TAKEN; 400 on a weak password or an invalid IIN.' })
+  @ApiOperation({
+    summary:
+      'Create a teacher account and sign in. 409 EMAIL_TAKEN / IIN_TAKEN; 400 on a weak password or an invalid IIN.',
+  })
   register(@Body() dto: RegisterDto): Promise<AuthResult> {
     return this.auth.register(dto);
   }
@@ -21,7 +24,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in. 401 INVALID_CREDENTIALS; 429 TOO_MANY_ATTEMPTS with Retry-After after repeated failures.' })
+  @ApiOperation({
+    summary:
+      'Sign in. 401 INVALID_CREDENTIALS; 429 TOO_MANY_ATTEMPTS with Retry-After after repeated failures.',
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<AuthResult> {
     return this.auth.login(dto, ip);
   }
@@ -29,7 +35,10 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token (usable once) for a new pair. Reusing a spent token ends every session of its family.' })
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token (usable once) for a new pair. Reusing a spent token ends every session of its family.',
+  })
   refresh(@Body() dto: RefreshDto): Promise<AuthResult> {
     return this.auth.refresh(dto.refreshToken);
   }

@@ -23,7 +23,10 @@ import { TokenService } from './token.service';
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
         secret: config.get('JWT_ACCESS_SECRET', { infer: true }),
-        signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }) },
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }),
+        },
       }),
     }),
   ],

@@ -43,12 +43,9 @@ export class LoginThrottle {
     );
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
-        { minutes: Math.ceil(seconds / 60) },
-        undefined,
-        { 'Retry-After': String(seconds) },
-      );
+      throw new DomainError('TOO_MANY_ATTEMPTS', { minutes: Math.ceil(seconds / 60) }, undefined, {
+        'Retry-After': String(seconds),
+      });
     }
   }
 

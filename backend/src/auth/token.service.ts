@@ -75,15 +75,20 @@ export class TokenService {
         .createQueryBuilder()
         .update(RefreshToken)
         .set({ usedAt: () => 'now()' })
-        .where('token_hash = :tokenHash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', {
-          tokenHash,
-        })
-        .returning(['user_id', 'family_id'])
+        .where(
+          'token_hash = :tokenHash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
+          {
+            tokenHash,
+          },
+        )
+        .returning('user_id, family_id')
         .execute();
       const row = (spent.raw as { user_id: string; family_id: string }[])[0];
       if (!row) return null;
       // Roles are re-read so a change by an admin reaches the next access token.
-      const user = await m.query<{ roles: Role[] }[]>('SELECT roles FROM users WHERE id = $1', [row.user_id]);
+      const user = await m.query<{ roles: Role[] }[]>('SELECT roles FROM users WHERE id = $1', [
+        row.user_id,
+      ]);
       if (!user[0]) return null;
       const tokens = await this.issue({ id: row.user_id, roles: user[0].roles }, row.family_id, m);
       return { userId: row.user_id, tokens };
@@ -101,15 +106,25 @@ export class TokenService {
 
   /** Sign-out: the presented token's family stops working. Unknown tokens are ignored. */
   async revokeByToken(refreshToken: string): Promise<void> {
-    const known = await this.db.manager.findOneBy(RefreshToken, { tokenHash: sha256(refreshToken) });
+    const known = await this.db.manager.findOneBy(RefreshToken, {
+      tokenHash: sha256(refreshToken),
+    });
     if (known) await this.revokeFamily(known.familyId);
   }
 
   async revokeAllForUser(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.update(
+      RefreshToken,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.db.manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await this.db.manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 }

@@ -35,14 +35,21 @@ async function main(): Promise<number> {
     const fullName = values.name ?? values.email;
     const password = (await accounts.exists(values.email))
       ? undefined
-      : (app.get<ConfigService<Env, true>>(ConfigService).get('QADAM_ADMIN_PASSWORD', { infer: true }) ??
-        (await readStdinLine()));
+      : (app
+          .get<ConfigService<Env, true>>(ConfigService)
+          .get('QADAM_ADMIN_PASSWORD', { infer: true }) ?? (await readStdinLine()));
     const result = await accounts.ensureAdmin({ email: values.email, fullName, password });
-    console.log(result.created ? `Created admin ${result.user.email}.` : `${result.user.email} is an admin.`);
+    console.log(
+      result.created ? `Created admin ${result.user.email}.` : `${result.user.email} is an admin.`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof DomainError && e.details) {
-      console.error(localiseDetails(e.details, 'en').map((d) => `${d.field}: ${d.problem}`).join('\n'));
+      console.error(
+        localiseDetails(e.details, 'en')
+          .map((d) => `${d.field}: ${d.problem}`)
+          .join('\n'),
+      );
       return 1;
     }
     throw e;

@@ -14,7 +14,11 @@ async function main(command: string): Promise<void> {
   try {
     if (command === 'run') {
       const applied = await ds.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'The schema is up to date.');
+      console.log(
+        applied.length
+          ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+          : 'The schema is up to date.',
+      );
     } else if (command === 'revert') {
       await ds.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');

@@ -44,7 +44,9 @@ export class Env {
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   /** Namespaces every Redis key (queues, throttling) so several deployments or test runs can share a server. */
-  @Matches(/^[a-z0-9][a-z0-9_-]{0,40}$/, { message: 'must be 1-41 lower-case letters, digits, - or _' })
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,40}$/, {
+    message: 'must be 1-41 lower-case letters, digits, - or _',
+  })
   REDIS_KEY_PREFIX: string = 'qadam';
 
   @IsString()

@@ -6,7 +6,9 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The single TypeORM configuration, for the app, the CLI and the tests. Schema changes only through migrations. */
-export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DataSourceOptions {
+export function dataSourceOptions(
+  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: env.DATABASE_URL,

@@ -9,7 +9,9 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount) return false;
-    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.query(
+      `CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`,
+    );
     return true;
   } finally {
     await admin.end();

@@ -3,4 +3,4 @@ import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { User } from '../users/entities/user.entity';
 
 // Every entity of the app, in one list shared by the app, the CLI and the tests.
-export const ENTITIES: Function[] = [User, RefreshToken, AuditLog];
+export const ENTITIES: (new () => object)[] = [User, RefreshToken, AuditLog];

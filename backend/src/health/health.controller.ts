@@ -1,6 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../common/access/access.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { RedisHealthIndicator } from './redis.health';
@@ -18,7 +22,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when PostgreSQL and Redis answer, else 503 naming the one that does not.' })
+  @ApiOperation({
+    summary:
+      'Liveness and readiness: 200 when PostgreSQL and Redis answer, else 503 naming the one that does not.',
+  })
   async check() {
     try {
       return await this.health.check([

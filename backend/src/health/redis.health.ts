@@ -12,14 +12,19 @@ export class RedisHealthIndicator {
 
   async pingCheck(key: string, timeoutMs: number) {
     const check = this.indicator.check(key);
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         this.redis.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+        }),
       ]);
       return check.up();
     } catch (e) {
       return check.down({ message: e instanceof Error ? e.message : 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

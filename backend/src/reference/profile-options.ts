@@ -13,8 +13,16 @@ export const SCHOOL_KIND_NAMES: Record<SchoolKind, LocalizedText> = {
 };
 
 export const GRADE_BAND_NAMES: Record<GradeBand, LocalizedText> = {
-  primary: { kk: 'Бастауыш сыныптар (1–4)', ru: 'Начальные классы (1–4)', en: 'Primary grades (1–4)' },
-  secondary: { kk: 'Негізгі және жоғары сыныптар (5–11)', ru: 'Основные и старшие классы (5–11)', en: 'Secondary grades (5–11)' },
+  primary: {
+    kk: 'Бастауыш сыныптар (1–4)',
+    ru: 'Начальные классы (1–4)',
+    en: 'Primary grades (1–4)',
+  },
+  secondary: {
+    kk: 'Негізгі және жоғары сыныптар (5–11)',
+    ru: 'Основные и старшие классы (5–11)',
+    en: 'Secondary grades (5–11)',
+  },
 };
 
 const LANGUAGE_NAMES: Record<'kk' | 'ru' | 'en', LocalizedText> = {

@@ -10,7 +10,9 @@ export class ReferenceController {
   @Get()
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'Regions, subjects, school kinds, grade bands and languages, named in kk, ru and en.' })
+  @ApiOperation({
+    summary: 'Regions, subjects, school kinds, grade bands and languages, named in kk, ru and en.',
+  })
   get(): ReferenceData {
     return REFERENCE_DATA;
   }

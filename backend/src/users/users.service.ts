@@ -54,7 +54,9 @@ export class UsersService {
   }
 
   /** The only read that loads the password hash. */
-  async findCredentials(email: string): Promise<Pick<User, 'id' | 'roles' | 'passwordHash'> | null> {
+  async findCredentials(
+    email: string,
+  ): Promise<Pick<User, 'id' | 'roles' | 'passwordHash'> | null> {
     return this.users
       .createQueryBuilder('u')
       .select(['u.id', 'u.roles'])

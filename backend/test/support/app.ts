@@ -17,8 +17,9 @@ export interface RequestOptions {
 
 /**
  * The real app (real PostgreSQL, real Redis) built by the production factory. `env` overrides
- * variables for this test file; they must be set before the app module is first loaded, which
- * is why the factory is required lazily.
+ * variables for this test file: configuration is read when the app module is first loaded
+ * (once per test file), so overrides only work in the file's first call, before any import of
+ * the app module; the factory is required lazily for that reason.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -35,7 +36,12 @@ export async function createTestApp(
 
 /** Requests through Fastify's inject: the full HTTP pipeline without a socket. */
 export function http(app: NestFastifyApplication) {
-  const call = async (method: string, url: string, body?: unknown, o: RequestOptions = {}): Promise<TestResponse> => {
+  const call = async (
+    method: string,
+    url: string,
+    body?: unknown,
+    o: RequestOptions = {},
+  ): Promise<TestResponse> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     if (o.lang) headers['accept-language'] = o.lang;
@@ -44,10 +50,15 @@ export function http(app: NestFastifyApplication) {
       url,
       headers,
       remoteAddress: o.ip ?? '127.0.0.1',
-      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? { payload: body }
+          : { payload: body as object }),
     });
     let parsed: unknown = res.body;
-    if (String(res.headers['content-type'] ?? '').includes('json') && res.body) parsed = JSON.parse(res.body);
+    if (String(res.headers['content-type'] ?? '').includes('json') && res.body)
+      parsed = JSON.parse(res.body);
     return { status: res.statusCode, body: parsed, headers: res.headers };
   };
   return {

@@ -17,7 +17,11 @@ export function uniqueIin(): string {
   const year = 1960 + Math.floor(Math.random() * 40);
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  return makeIin(`${year}-${month}-${day}`, Math.random() < 0.5 ? 'male' : 'female', Math.floor(Math.random() * 10000));
+  return makeIin(
+    `${year}-${month}-${day}`,
+    Math.random() < 0.5 ? 'male' : 'female',
+    Math.floor(Math.random() * 10000),
+  );
 }
 
 export const GOOD_PASSWORD = 'Алма ағашы гүлдеді 2026';
@@ -45,15 +49,21 @@ export async function createTeacher(
 ): Promise<AuthResult & { password: string }> {
   const input = teacherInput(overrides);
   const res = await http(app).post('/api/auth/register', input);
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...(res.body as AuthResult), password: input.password };
 }
 
 /** Admins are made by the CLI's service, never by registration. */
-export async function createAdmin(app: NestFastifyApplication): Promise<AuthResult & { password: string }> {
+export async function createAdmin(
+  app: NestFastifyApplication,
+): Promise<AuthResult & { password: string }> {
   const email = uniqueEmail('admin');
-  await app.get(AdminAccountsService).ensureAdmin({ email, fullName: 'Әкімші Тест', password: GOOD_PASSWORD });
+  await app
+    .get(AdminAccountsService)
+    .ensureAdmin({ email, fullName: 'Әкімші Тест', password: GOOD_PASSWORD });
   const res = await http(app).post('/api/auth/login', { email, password: GOOD_PASSWORD });
-  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...(res.body as AuthResult), password: GOOD_PASSWORD };
 }

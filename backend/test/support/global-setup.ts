@@ -16,12 +16,16 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(base.DATABASE_URL, 'postgres') });
   await admin.connect();
   try {
+    await dropAbandoned(admin);
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
   const url = withDatabase(base.DATABASE_URL, name);
-  const ds = new DataSource({ ...dataSourceOptions({ ...base, DATABASE_URL: url }), logging: false });
+  const ds = new DataSource({
+    ...dataSourceOptions({ ...base, DATABASE_URL: url }),
+    logging: false,
+  });
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
@@ -32,4 +36,24 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_KEY_PREFIX = `qadam-test-${suffix}`.replace(/_/g, '-');
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.QADAM_TEST_BASE_DATABASE = databaseName(base.DATABASE_URL);
+}
+
+/** Databases of earlier runs that died before their teardown (the creating pid is in the name). */
+async function dropAbandoned(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^qadam_test_[0-9]+_[0-9a-f]+$'`,
+  );
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_')[2]);
+    if (!isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-
 /**
  * Append-only record of every staff action (a trigger refuses UPDATE and DELETE). No foreign
  * key to users: the record must outlive the account it mentions.

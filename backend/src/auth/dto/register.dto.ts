@@ -14,7 +14,11 @@ export class RegisterDto extends ListProfileFields implements RegisterRequest {
   @MaxLength(254, withArgs)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128, description: 'At least 10 characters; not a common password; not the email or name.' })
+  @ApiProperty({
+    minLength: 10,
+    maxLength: 128,
+    description: 'At least 10 characters; not a common password; not the email or name.',
+  })
   @IsString()
   @IsAcceptablePassword()
   password!: string;
@@ -26,7 +30,10 @@ export class RegisterDto extends ListProfileFields implements RegisterRequest {
   @MaxLength(200, withArgs)
   fullName!: string;
 
-  @ApiPropertyOptional({ enum: SUBJECT_CODES, description: 'One subject taught (shorthand for subjects: [subject])' })
+  @ApiPropertyOptional({
+    enum: SUBJECT_CODES,
+    description: 'One subject taught (shorthand for subjects: [subject])',
+  })
   @IsOptional()
   @IsIn(SUBJECT_CODES)
   subject?: string;

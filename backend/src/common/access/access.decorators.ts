@@ -1,22 +1,34 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@qadam/contracts';
 
 export const ACCESS_KEY = 'qadam:access';
 
 /** Who may call a route. Every route states one; a route without one is refused (deny by default). */
-export type AccessRule = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
 
 /** Anyone, without an account. */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
 /** Any signed-in user, whatever their role. */
 export const SignedIn = () =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'signed-in' } satisfies AccessRule), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'signed-in' } satisfies AccessRule),
+    ApiBearerAuth(),
+  );
 
 /** A signed-in user holding at least one of these roles. */
 export const Roles = (...roles: [Role, ...Role[]]) =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule),
+    ApiBearerAuth(),
+  );
 
 /** The caller, as proved by the access token (no database read). */
 export interface AuthUser {

@@ -12,9 +12,13 @@ export class RouteAccessCheck implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const unmarked = listRoutes(this.discovery, this.scanner, this.reflector).filter((r) => !r.access);
+    const unmarked = listRoutes(this.discovery, this.scanner, this.reflector).filter(
+      (r) => !r.access,
+    );
     if (unmarked.length) {
-      const list = unmarked.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`).join(', ');
+      const list = unmarked
+        .map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)
+        .join(', ');
       throw new Error(`Routes without @Public(), @SignedIn() or @Roles(): ${list}`);
     }
   }

@@ -12,7 +12,11 @@ export interface RouteAccess {
 }
 
 /** Every HTTP route of the app with the access rule it declares (undefined when it declares none). */
-export function listRoutes(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): RouteAccess[] {
+export function listRoutes(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): RouteAccess[] {
   const routes: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
     const { instance, metatype } = wrapper;
@@ -27,8 +31,14 @@ export function listRoutes(discovery: DiscoveryService, scanner: MetadataScanner
         controller: metatype.name,
         handler: name,
         method: RequestMethod[method],
-        path: `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
-        access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, metatype]),
+        path: `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter(Boolean).join('/')}`.replace(
+          /\/+/g,
+          '/',
+        ),
+        access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+          handler,
+          metatype,
+        ]),
       });
     }
   }

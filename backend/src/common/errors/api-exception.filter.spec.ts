@@ -6,7 +6,9 @@ import { RULE_MESSAGES } from '../validation/messages';
 
 describe('normalise', () => {
   it('keeps a domain error as it is', () => {
-    const e = new DomainError('TOO_MANY_ATTEMPTS', { minutes: 3 }, undefined, { 'Retry-After': '180' });
+    const e = new DomainError('TOO_MANY_ATTEMPTS', { minutes: 3 }, undefined, {
+      'Retry-After': '180',
+    });
     expect(normalise(e)).toEqual({
       status: 429,
       code: 'TOO_MANY_ATTEMPTS',
@@ -20,7 +22,11 @@ describe('normalise', () => {
     [new NotFoundException(), 404, 'NOT_FOUND'],
     [new ForbiddenException(), 403, 'FORBIDDEN'],
     [new PayloadTooLargeException(), 413, 'PAYLOAD_TOO_LARGE'],
-    [Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 }), 400, 'MALFORMED_REQUEST'],
+    [
+      Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 }),
+      400,
+      'MALFORMED_REQUEST',
+    ],
     [{ statusCode: 418 }, 418, 'REQUEST_REJECTED'],
   ])('maps framework error %#', (e, status, code) => {
     expect(normalise(e)).toMatchObject({ status, code });
@@ -45,9 +51,11 @@ describe('messages', () => {
   });
 
   it('localises field problems with their limits', () => {
-    expect(localiseDetails([{ field: 'fullName', rule: 'maxLength', params: { max: 200 } }], 'ru')).toEqual([
-      { field: 'fullName', rule: 'maxLength', problem: 'Не более 200 символов.' },
-    ]);
-    expect(localiseDetails([{ field: 'x', rule: 'no-such-rule' }], 'en')[0].problem).toBe('Invalid value.');
+    expect(
+      localiseDetails([{ field: 'fullName', rule: 'maxLength', params: { max: 200 } }], 'ru'),
+    ).toEqual([{ field: 'fullName', rule: 'maxLength', problem: 'Не более 200 символов.' }]);
+    expect(localiseDetails([{ field: 'x', rule: 'no-such-rule' }], 'en')[0].problem).toBe(
+      'Invalid value.',
+    );
   });
 });

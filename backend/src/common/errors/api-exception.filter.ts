@@ -28,7 +28,11 @@ interface Normalised {
 
 /** Errors raised by Fastify itself (body parsing, size limits) carry a numeric statusCode. */
 function isHttpLikeError(e: unknown): e is { statusCode: number } {
-  return typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { statusCode?: unknown }).statusCode === 'number'
+  );
 }
 
 /** Maps any thrown value onto a catalogued code; anything unknown is a 500. */

@@ -26,7 +26,11 @@ export class DomainError extends Error {
   }
 
   /** A validation failure found by a service rather than by the DTO (same body as the pipe's). */
-  static invalid(field: string, rule: string, params?: Record<string, string | number>): DomainError {
+  static invalid(
+    field: string,
+    rule: string,
+    params?: Record<string, string | number>,
+  ): DomainError {
     return new DomainError('VALIDATION_FAILED', {}, [{ field, rule, params }]);
   }
 }

@@ -11,7 +11,9 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 /** The id of the current request, as logged; stored with audit records. */
-export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
-  const req = ctx.switchToHttp().getRequest<{ raw?: { id?: unknown } }>();
-  return typeof req.raw?.id === 'string' ? req.raw.id : null;
-});
+export const RequestId = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string | null => {
+    const req = ctx.switchToHttp().getRequest<{ raw?: { id?: unknown } }>();
+    return typeof req.raw?.id === 'string' ? req.raw.id : null;
+  },
+);

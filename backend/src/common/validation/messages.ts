@@ -48,9 +48,21 @@ export const RULE_MESSAGES: Record<string, LocalizedText> = {
     ru: 'Значения не должны повторяться.',
     en: 'Values must not repeat.',
   },
-  isInt: { kk: 'Бүтін сан болуы керек.', ru: 'Должно быть целым числом.', en: 'Must be a whole number.' },
-  min: { kk: 'Кемінде {min} болуы керек.', ru: 'Должно быть не меньше {min}.', en: 'Must be at least {min}.' },
-  max: { kk: 'Ең көбі {max} болуы керек.', ru: 'Должно быть не больше {max}.', en: 'Must be at most {max}.' },
+  isInt: {
+    kk: 'Бүтін сан болуы керек.',
+    ru: 'Должно быть целым числом.',
+    en: 'Must be a whole number.',
+  },
+  min: {
+    kk: 'Кемінде {min} болуы керек.',
+    ru: 'Должно быть не меньше {min}.',
+    en: 'Must be at least {min}.',
+  },
+  max: {
+    kk: 'Ең көбі {max} болуы керек.',
+    ru: 'Должно быть не больше {max}.',
+    en: 'Must be at most {max}.',
+  },
   isUuid: {
     kk: 'Идентификатор пішімі қате.',
     ru: 'Неверный формат идентификатора.',

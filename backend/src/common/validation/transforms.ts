@@ -2,12 +2,13 @@ import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
 
 /** Trims strings (pasted values often carry spaces); leaves other types for the validators to reject. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** E-mail addresses compare case-insensitively, so they are stored lower-cased. */
 export const NormaliseEmail = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
-
 /** For required columns edited by PATCH: absent means "keep", but null is validated (and refused), never stored. */
-export const IsAbsentOrValid = () => ValidateIf((_: unknown, value: unknown) => value !== undefined);
+export const IsAbsentOrValid = () =>
+  ValidateIf((_: unknown, value: unknown) => value !== undefined);

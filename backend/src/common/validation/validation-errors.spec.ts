@@ -1,4 +1,12 @@
-import { ArrayMaxSize, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { toFieldProblems, withArgs } from './validation-errors';
 
@@ -26,11 +34,19 @@ describe('toFieldProblems', () => {
   const problems = toFieldProblems(validateSync(new Outer()));
 
   it('reports one problem per field, the most basic first', () => {
-    expect(problems.find((p) => p.field === 'name')).toEqual({ field: 'name', rule: 'isNotEmpty', params: {} });
+    expect(problems.find((p) => p.field === 'name')).toEqual({
+      field: 'name',
+      rule: 'isNotEmpty',
+      params: {},
+    });
   });
 
   it('passes a rule’s limit through as a named parameter', () => {
-    expect(problems.find((p) => p.field === 'title')).toEqual({ field: 'title', rule: 'maxLength', params: { max: 3 } });
+    expect(problems.find((p) => p.field === 'title')).toEqual({
+      field: 'title',
+      rule: 'maxLength',
+      params: { max: 3 },
+    });
   });
 
   it('names nested fields with a dotted path', () => {

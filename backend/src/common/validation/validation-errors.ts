@@ -13,7 +13,8 @@ interface EncodedRule {
 
 /** Pass as the options of a parameterised built-in (MaxLength, Min…) so the limit reaches the teacher's message. */
 export const withArgs: ValidationOptions = {
-  message: (a: ValidationArguments) => JSON.stringify({ args: a.constraints } satisfies EncodedRule),
+  message: (a: ValidationArguments) =>
+    JSON.stringify({ args: a.constraints } satisfies EncodedRule),
 };
 
 /** For our own validators: the message carries the specific problem, e.g. `checksum`. */
@@ -30,7 +31,15 @@ function decode(message: string): EncodedRule {
   }
 }
 
-const BASIC_RULES = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isArray', 'isInt', 'isObject'];
+const BASIC_RULES = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isArray',
+  'isInt',
+  'isObject',
+];
 
 function priority(rule: string): number {
   const i = BASIC_RULES.indexOf(rule);
@@ -47,7 +56,9 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): RawFiel
         : e.property;
     // One problem per field: the most basic broken rule, so "required" is not buried under
     // "too long" and "not text" for the same empty value.
-    const constraints = Object.entries(e.constraints ?? {}).sort(([a], [b]) => priority(a) - priority(b));
+    const constraints = Object.entries(e.constraints ?? {}).sort(
+      ([a], [b]) => priority(a) - priority(b),
+    );
     for (const [name, message] of constraints.slice(0, 1)) {
       const { sub, args } = decode(message);
       const rule = sub ? `${name}.${sub}` : name;

@@ -1,5 +1,9 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
+import {
+  checkPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '../../auth/password-policy';
 import { checkIin } from '../../users/iin';
 import { encodeProblem } from './validation-errors';
 

@@ -1,6 +1,10 @@
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795540519724 } from './1795540519724-Initial';
 import { AuditLogAppendOnly1795540600000 } from './1795540600000-AuditLogAppendOnly';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript in tests and from the
 // compiled output. Append new migrations at the end; the drift test fails if one is missing.
-export const MIGRATIONS: Function[] = [Initial1795540519724, AuditLogAppendOnly1795540600000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795540519724,
+  AuditLogAppendOnly1795540600000,
+];

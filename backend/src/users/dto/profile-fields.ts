@@ -1,5 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { IsAbsentOrValid } from '../../common/validation/transforms';
 import type { GradeBand, Lang, SchoolKind } from '@qadam/contracts';
 import { LANGS } from '../../common/i18n/lang';
@@ -15,13 +23,21 @@ import { GRADE_BANDS, SCHOOL_KINDS } from '../entities/user.entity';
  * `null` clears the field (IsOptional lets null through; the service stores it).
  */
 export class OptionalProfileFields {
-  @ApiPropertyOptional({ description: 'Individual identification number: 12 digits with a valid check digit.', example: '900101300126', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Individual identification number: 12 digits with a valid check digit.',
+    example: '900101300126',
+    nullable: true,
+  })
   @IsOptional()
   @Trim()
   @IsIin()
   iin?: string | null;
 
-  @ApiPropertyOptional({ enum: REGION_CODES, description: 'Region code (GET /api/reference)', nullable: true })
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    description: 'Region code (GET /api/reference)',
+    nullable: true,
+  })
   @IsOptional()
   @IsIn(REGION_CODES)
   region?: string | null;
@@ -40,7 +56,11 @@ export class OptionalProfileFields {
 }
 
 export class ListProfileFields extends OptionalProfileFields {
-  @ApiPropertyOptional({ enum: SUBJECT_CODES, isArray: true, description: 'Subjects taught (codes from GET /api/reference)' })
+  @ApiPropertyOptional({
+    enum: SUBJECT_CODES,
+    isArray: true,
+    description: 'Subjects taught (codes from GET /api/reference)',
+  })
   @IsAbsentOrValid()
   @IsArray()
   @ArrayMaxSize(10, withArgs)
@@ -55,7 +75,10 @@ export class ListProfileFields extends OptionalProfileFields {
   @IsIn(GRADE_BANDS, { each: true })
   grades?: GradeBand[];
 
-  @ApiPropertyOptional({ enum: LANGS, description: 'Preferred language of the interface and certificates' })
+  @ApiPropertyOptional({
+    enum: LANGS,
+    description: 'Preferred language of the interface and certificates',
+  })
   @IsAbsentOrValid()
   @IsIn(LANGS)
   language?: Lang;

@@ -14,5 +14,4 @@ export class UpdateProfileDto extends ListProfileFields implements UpdateProfile
   @IsNotEmpty()
   @MaxLength(200, withArgs)
   fullName?: string;
-
 }

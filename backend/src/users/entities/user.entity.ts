@@ -1,4 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { GradeBand, Lang, Role, SchoolKind } from '@qadam/contracts';
 
 export const SCHOOL_KINDS: readonly SchoolKind[] = ['urban', 'rural', 'small_ungraded'];

@@ -1,0 +1,71 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AdminAccountsService } from '../src/auth/admin-accounts.service';
+import { DomainError } from '../src/common/errors/domain-error';
+import { createTestApp, http, Http } from './support/app';
+import { createTeacher, GOOD_PASSWORD, uniqueEmail } from './support/factories';
+
+/** What `npm run admin:create` does, through the service it calls. */
+describe('admin:create', () => {
+  let app: NestFastifyApplication;
+  let api: Http;
+  let accounts: AdminAccountsService;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    api = http(app);
+    accounts = app.get(AdminAccountsService);
+  });
+  afterAll(() => app.close());
+
+  it('creates an admin who can sign in, recorded in the audit log', async () => {
+    const email = uniqueEmail('root');
+    const result = await accounts.ensureAdmin({
+      email: ` ${email.toUpperCase()} `,
+      fullName: 'Бас әкімші',
+      password: GOOD_PASSWORD,
+    });
+    expect(result.created).toBe(true);
+    expect(result.user).toMatchObject({ email, roles: ['admin'] });
+    const login = await api.post('/api/auth/login', { email, password: GOOD_PASSWORD });
+    expect(login.status).toBe(200);
+    const audit = await api.get(
+      `/api/admin/audit?action=user.admin.create&targetId=${result.user.id}`,
+      { token: login.body.accessToken },
+    );
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        targetType: 'user',
+        after: { email, roles: ['admin'] },
+      }),
+    ]);
+  });
+
+  it('applies the password policy: no weak admin passwords', async () => {
+    const email = uniqueEmail('root');
+    await expect(
+      accounts.ensureAdmin({ email, fullName: 'Admin', password: 'admin12345' }),
+    ).rejects.toEqual(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field: 'password', rule: 'password.common' })],
+      }),
+    );
+    await expect(accounts.ensureAdmin({ email, fullName: 'Admin' })).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    expect(await accounts.exists(email)).toBe(false);
+  });
+
+  it('grants admin to an existing account without touching its password', async () => {
+    const t = await createTeacher(app);
+    expect(await accounts.exists(t.user.email)).toBe(true);
+    const result = await accounts.ensureAdmin({ email: t.user.email, fullName: 'ignored' });
+    expect(result).toMatchObject({
+      created: false,
+      user: { id: t.user.id, roles: ['admin', 'teacher'] },
+    });
+    const login = await api.post('/api/auth/login', { email: t.user.email, password: t.password });
+    expect(login.body.user.roles).toEqual(['admin', 'teacher']);
+  });
+});
