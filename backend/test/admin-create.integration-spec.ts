@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AdminAccountsService } from '../src/auth/admin-accounts.service';
+import { localiseDetails } from '../src/common/errors/api-exception.filter';
 import { DomainError } from '../src/common/errors/domain-error';
 import { createTestApp, http, Http } from './support/app';
 import { createTeacher, GOOD_PASSWORD, uniqueEmail } from './support/factories';

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestApp, http } from './support/app';
 
 // Its own file: configuration is read when the app module is first loaded, once per test file.
+// ioredis holds a reconnect timer for a few seconds after disconnecting from an unreachable
+// server, so Jest may say it "did not exit one second after" the run; it exits on its own.
 describe('health when Redis is down', () => {
   let app: NestFastifyApplication;
 

@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { toProfile } from '../users/user-profile';
 import { UsersService } from '../users/users.service';
-import { checkPassword } from './password-policy';
+import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { UserQueryDto } from './dto/admin-users.dto';
@@ -106,7 +106,12 @@ export class AdminAccountsService {
     }
     const password = input.password ?? '';
     const problem = checkPassword(password, { email, fullName: input.fullName });
-    if (problem) throw DomainError.invalid('password', `password.${problem}`);
+    if (problem) {
+      throw DomainError.invalid('password', `password.${problem}`, {
+        min: PASSWORD_MIN_LENGTH,
+        max: PASSWORD_MAX_LENGTH,
+      });
+    }
     const user = await this.db.transaction(async (m) => {
       const created = await this.users.create(
         {
