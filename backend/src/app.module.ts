@@ -11,7 +11,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { loggerParams } from './common/logging';
 import { validationExceptionFactory } from './common/validation/validation-errors';
 import { Env, validateEnv } from './config/env';
-import { dataSourceOptions } from './database/data-source';
+import { dataSourceOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { RedisModule, redisOptionsFromUrl } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';

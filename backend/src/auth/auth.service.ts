@@ -39,20 +39,19 @@ export class AuthService {
 
   async login(dto: LoginDto, ip: string): Promise<AuthResult> {
     await this.throttle.assertAllowed(dto.email, ip);
-    const credentials = await this.users.findCredentials(dto.email);
-    const ok = await this.passwords.verify(credentials?.passwordHash ?? null, dto.password);
-    if (!ok || !credentials) {
+    const user = await this.users.findWithPasswordHash(dto.email);
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
+    if (!ok || !user) {
       await this.throttle.recordFailure(dto.email, ip);
       throw new DomainError('INVALID_CREDENTIALS');
     }
     await this.throttle.recordSuccess(dto.email);
-    const user = await this.users.findById(credentials.id);
     return { user: toProfile(user), ...(await this.tokens.issue(user)) };
   }
 
   async refresh(refreshToken: string): Promise<AuthResult> {
-    const { userId, tokens } = await this.tokens.rotate(refreshToken);
-    return { user: toProfile(await this.users.findById(userId)), ...tokens };
+    const { user, tokens } = await this.tokens.rotate(refreshToken);
+    return { user: toProfile(user), ...tokens };
   }
 
   logout(refreshToken: string): Promise<void> {

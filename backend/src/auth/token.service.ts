@@ -7,6 +7,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Role } from '@qadam/contracts';
 import type { Env } from '../config/env';
 import { DomainError } from '../common/errors/domain-error';
+import { User } from '../users/entities/user.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 
 export interface TokenPair {
@@ -68,7 +69,7 @@ export class TokenService {
    * spent (or revoked) means it leaked, or an attacker raced its owner: the whole family is
    * revoked and everyone holding it must sign in again.
    */
-  async rotate(refreshToken: string): Promise<{ userId: string; tokens: TokenPair }> {
+  async rotate(refreshToken: string): Promise<{ user: User; tokens: TokenPair }> {
     const tokenHash = sha256(refreshToken);
     const rotated = await this.db.transaction(async (m) => {
       const spent = await m
@@ -85,13 +86,10 @@ export class TokenService {
         .execute();
       const row = (spent.raw as { user_id: string; family_id: string }[])[0];
       if (!row) return null;
-      // Roles are re-read so a change by an admin reaches the next access token.
-      const user = await m.query<{ roles: Role[] }[]>('SELECT roles FROM users WHERE id = $1', [
-        row.user_id,
-      ]);
-      if (!user[0]) return null;
-      const tokens = await this.issue({ id: row.user_id, roles: user[0].roles }, row.family_id, m);
-      return { userId: row.user_id, tokens };
+      // The user is re-read so a role change by an admin reaches the next access token.
+      const user = await m.findOneBy(User, { id: row.user_id });
+      if (!user) return null;
+      return { user, tokens: await this.issue(user, row.family_id, m) };
     });
     if (rotated) return rotated;
 

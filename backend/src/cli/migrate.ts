@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { loadEnv } from '../config/env';
-import { dataSourceOptions } from '../database/data-source';
+import { dataSourceOptions } from '../database/database-options';
 import { ensureDatabase } from '../database/ensure-database';
 
 /** `npm run db:migrate` (creates the database if missing), `npm run db:revert`, `npm run db:status`. */

@@ -1,30 +1,7 @@
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
-import { Env, loadEnv } from '../config/env';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { DataSource } from 'typeorm';
+import { loadEnv } from '../config/env';
+import { dataSourceOptions } from './database-options';
 
-/** The single TypeORM configuration, for the app, the CLI and the tests. Schema changes only through migrations. */
-export function dataSourceOptions(
-  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
-): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url: env.DATABASE_URL,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'migrations',
-    migrationsTransactionMode: 'each',
-    namingStrategy: new SnakeNamingStrategy(),
-    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install, no superuser needed.
-    uuidExtension: 'pgcrypto',
-    installExtensions: false,
-    synchronize: false,
-    migrationsRun: false,
-    extra: { max: env.DATABASE_POOL_SIZE, application_name: 'qadam' },
-  };
-}
-
-/** Used by the TypeORM CLI (`npm run db:generate`) on the compiled output. */
+/** For the TypeORM CLI only (`npm run db:generate`, on the compiled output). */
 export default new DataSource(dataSourceOptions(loadEnv()));

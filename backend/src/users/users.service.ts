@@ -53,13 +53,10 @@ export class UsersService {
     return this.users.findOneBy({ email });
   }
 
-  /** The only read that loads the password hash. */
-  async findCredentials(
-    email: string,
-  ): Promise<Pick<User, 'id' | 'roles' | 'passwordHash'> | null> {
+  /** The only read that loads the password hash (for sign-in), with the rest of the account. */
+  async findWithPasswordHash(email: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('u')
-      .select(['u.id', 'u.roles'])
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '../../src/config/env';
-import { dataSourceOptions } from '../../src/database/data-source';
+import { dataSourceOptions } from '../../src/database/database-options';
 import { databaseName, withDatabase } from '../../src/database/database-url';
 
 /**
