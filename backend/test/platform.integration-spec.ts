@@ -75,6 +75,17 @@ describe('platform', () => {
     expect(json.body.components.schemas.RegisterDto.required).toEqual(
       expect.arrayContaining(['email', 'password', 'fullName']),
     );
+    const login = json.body.paths['/api/auth/login'].post.responses;
+    expect(login['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/AuthResultSchema',
+    );
+    expect(login['429'].description).toBe('TOO_MANY_ATTEMPTS');
+    expect(login['429'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorBodySchema',
+    );
+    expect(json.body.components.schemas.UserProfileSchema.required).toEqual(
+      expect.arrayContaining(['id', 'email', 'roles']),
+    );
     const ui = await api.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');

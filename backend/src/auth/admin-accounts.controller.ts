@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-body';
+import { UserProfileSchema } from '../users/dto/user-profile.schema';
 import type { Page, UserProfile } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Roles } from '../common/access/access.decorators';
 import { DomainError } from '../common/errors/domain-error';
@@ -11,6 +13,7 @@ import { SetRolesDto, UserQueryDto } from './dto/admin-users.dto';
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
 
 @ApiTags('admin')
+@ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
 @Controller('admin/users')
 export class AdminAccountsController {
   constructor(private readonly accounts: AdminAccountsService) {}
@@ -24,6 +27,8 @@ export class AdminAccountsController {
 
   @Get(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: UserProfileSchema })
+  @ApiErrors('NOT_FOUND')
   get(@Param('id', uuid) id: string): Promise<UserProfile> {
     return this.accounts.get(id);
   }
@@ -31,6 +36,8 @@ export class AdminAccountsController {
   @Put(':id/roles')
   @Roles('admin')
   @ApiOperation({ summary: "Replace an account's roles (audited; ends the account's sessions)." })
+  @ApiOkResponse({ type: UserProfileSchema })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'CANNOT_REMOVE_OWN_ADMIN')
   setRoles(
     @CurrentUser() actor: AuthUser,
     @RequestId() requestId: string | null,

@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-body';
+import { AuthResultSchema } from './dto/auth-result.schema';
 import type { AuthResult } from '@qadam/contracts';
 import { Public } from '../common/access/access.decorators';
 import { AuthService } from './auth.service';
@@ -17,6 +25,8 @@ export class AuthController {
     summary:
       'Create a teacher account and sign in. 409 EMAIL_TAKEN / IIN_TAKEN; 400 on a weak password or an invalid IIN.',
   })
+  @ApiCreatedResponse({ type: AuthResultSchema })
+  @ApiErrors('VALIDATION_FAILED', 'EMAIL_TAKEN', 'IIN_TAKEN')
   register(@Body() dto: RegisterDto): Promise<AuthResult> {
     return this.auth.register(dto);
   }
@@ -28,6 +38,8 @@ export class AuthController {
     summary:
       'Sign in. 401 INVALID_CREDENTIALS; 429 TOO_MANY_ATTEMPTS with Retry-After after repeated failures.',
   })
+  @ApiOkResponse({ type: AuthResultSchema })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS')
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<AuthResult> {
     return this.auth.login(dto, ip);
   }
@@ -39,6 +51,8 @@ export class AuthController {
     summary:
       'Exchange a refresh token (usable once) for a new pair. Reusing a spent token ends every session of its family.',
   })
+  @ApiOkResponse({ type: AuthResultSchema })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
   refresh(@Body() dto: RefreshDto): Promise<AuthResult> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -47,6 +61,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: the refresh token and its family stop working.' })
+  @ApiNoContentResponse()
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-body';
+import { UserProfileSchema } from './dto/user-profile.schema';
 import type { UserProfile } from '@qadam/contracts';
 import { AuthUser, CurrentUser, SignedIn } from '../common/access/access.decorators';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -14,6 +16,8 @@ export class MeController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user, with roles.' })
+  @ApiOkResponse({ type: UserProfileSchema })
+  @ApiErrors('UNAUTHENTICATED')
   async me(@CurrentUser() user: AuthUser): Promise<UserProfile> {
     return toProfile(await this.users.findById(user.id));
   }
@@ -21,6 +25,8 @@ export class MeController {
   @Patch()
   @SignedIn()
   @ApiOperation({ summary: 'Edit the teacher profile; null clears an optional field.' })
+  @ApiOkResponse({ type: UserProfileSchema })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'IIN_TAKEN')
   async update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserProfile> {
     return toProfile(await this.users.updateProfile(user.id, dto));
   }
