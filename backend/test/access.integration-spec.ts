@@ -1,25 +1,17 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { listRoutes } from '../src/common/access/route-access';
-import { createTestApp, http, Http } from './support/app';
+import { useTestApp } from './support/app';
 import { createAdmin, createTeacher } from './support/factories';
 
 describe('roles and access', () => {
-  let app: NestFastifyApplication;
-  let api: Http;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    api = http(app);
-  });
-  afterAll(() => app.close());
+  const ctx = useTestApp();
 
   it('every route declares who may call it', () => {
     const routes = listRoutes(
-      app.get(DiscoveryService),
-      app.get(MetadataScanner),
-      app.get(Reflector),
+      ctx.app.get(DiscoveryService),
+      ctx.app.get(MetadataScanner),
+      ctx.app.get(Reflector),
     );
     expect(routes.length).toBeGreaterThan(8);
     expect(routes.filter((r) => !r.access).map((r) => `${r.method} ${r.path}`)).toEqual([]);
@@ -31,13 +23,13 @@ describe('roles and access', () => {
   });
 
   it('a teacher calling an admin route gets 403 FORBIDDEN in the API body', async () => {
-    const t = await createTeacher(app);
+    const t = await createTeacher(ctx.app);
     for (const [method, url, body] of [
       ['GET', '/api/admin/users', undefined],
       ['GET', '/api/admin/audit', undefined],
       ['PUT', `/api/admin/users/${t.user.id}/roles`, { roles: ['teacher', 'admin'] }],
     ] as const) {
-      const res = await api.raw(method, url, body, { token: t.accessToken, lang: 'en' });
+      const res = await ctx.api.raw(method, url, body, { token: t.accessToken, lang: 'en' });
       expect([url, res.status, res.body]).toEqual([
         url,
         403,
@@ -48,12 +40,12 @@ describe('roles and access', () => {
         }),
       ]);
     }
-    const me = await api.get('/api/me', { token: t.accessToken });
+    const me = await ctx.api.get('/api/me', { token: t.accessToken });
     expect(me.body.roles).toEqual(['teacher']);
   });
 
   it('unknown routes are 404 in the API body', async () => {
-    const res = await api.get('/api/no-such-thing', { lang: 'ru' });
+    const res = await ctx.api.get('/api/no-such-thing', { lang: 'ru' });
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({
       statusCode: 404,
@@ -64,22 +56,22 @@ describe('roles and access', () => {
 
   describe('admin', () => {
     it('finds accounts by name, e-mail or role', async () => {
-      const admin = await createAdmin(app);
-      const t = await createTeacher(app, { fullName: 'Бекмұхамбетова Гүлназ' });
-      const byName = await api.get(`/api/admin/users?q=${encodeURIComponent('мұхамбет')}`, {
+      const admin = await createAdmin(ctx.app);
+      const t = await createTeacher(ctx.app, { fullName: 'Бекмұхамбетова Гүлназ' });
+      const byName = await ctx.api.get(`/api/admin/users?q=${encodeURIComponent('мұхамбет')}`, {
         token: admin.accessToken,
       });
       expect(byName.status).toBe(200);
       expect(byName.body).toMatchObject({ page: 1, pageSize: 50 });
       expect(byName.body.items.map((u: { id: string }) => u.id)).toContain(t.user.id);
-      const byRole = await api.get('/api/admin/users?role=admin&pageSize=200', {
+      const byRole = await ctx.api.get('/api/admin/users?role=admin&pageSize=200', {
         token: admin.accessToken,
       });
       expect(byRole.body.items.every((u: { roles: string[] }) => u.roles.includes('admin'))).toBe(
         true,
       );
       expect(byRole.body.items.map((u: { id: string }) => u.id)).toContain(admin.user.id);
-      const bad = await api.get('/api/admin/users?pageSize=1000&role=superuser', {
+      const bad = await ctx.api.get('/api/admin/users?pageSize=1000&role=superuser', {
         token: admin.accessToken,
       });
       expect(bad.status).toBe(400);
@@ -90,9 +82,9 @@ describe('roles and access', () => {
     });
 
     it('changes roles: audited with before/after, and the old sessions end', async () => {
-      const admin = await createAdmin(app);
-      const t = await createTeacher(app);
-      const res = await api.put(
+      const admin = await createAdmin(ctx.app);
+      const t = await createTeacher(ctx.app);
+      const res = await ctx.api.put(
         `/api/admin/users/${t.user.id}/roles`,
         { roles: ['teacher', 'author'] },
         { token: admin.accessToken, headers: { 'x-request-id': 'audit-test-1' } },
@@ -100,7 +92,7 @@ describe('roles and access', () => {
       expect(res.status).toBe(200);
       expect(res.body.roles).toEqual(['author', 'teacher']);
 
-      const audit = await api.get(`/api/admin/audit?targetType=user&targetId=${t.user.id}`, {
+      const audit = await ctx.api.get(`/api/admin/audit?targetType=user&targetId=${t.user.id}`, {
         token: admin.accessToken,
       });
       expect(audit.body.items).toEqual([
@@ -115,10 +107,10 @@ describe('roles and access', () => {
         }),
       ]);
       // The teacher's refresh token was revoked: the next sign-in carries the new role.
-      expect((await api.post('/api/auth/refresh', { refreshToken: t.refreshToken })).status).toBe(
-        401,
-      );
-      const again = await api.post('/api/auth/login', {
+      expect(
+        (await ctx.api.post('/api/auth/refresh', { refreshToken: t.refreshToken })).status,
+      ).toBe(401);
+      const again = await ctx.api.post('/api/auth/login', {
         email: t.user.email,
         password: t.password,
       });
@@ -126,8 +118,8 @@ describe('roles and access', () => {
     });
 
     it('an admin cannot remove their own admin role', async () => {
-      const admin = await createAdmin(app);
-      const res = await api.put(
+      const admin = await createAdmin(ctx.app);
+      const res = await ctx.api.put(
         `/api/admin/users/${admin.user.id}/roles`,
         { roles: ['teacher'] },
         { token: admin.accessToken },
@@ -137,18 +129,18 @@ describe('roles and access', () => {
     });
 
     it('unknown or malformed user ids are 404; bad roles are 400', async () => {
-      const admin = await createAdmin(app);
+      const admin = await createAdmin(ctx.app);
       expect(
         (
-          await api.get('/api/admin/users/00000000-0000-4000-8000-000000000000', {
+          await ctx.api.get('/api/admin/users/00000000-0000-4000-8000-000000000000', {
             token: admin.accessToken,
           })
         ).status,
       ).toBe(404);
       expect(
-        (await api.get('/api/admin/users/not-a-uuid', { token: admin.accessToken })).body,
+        (await ctx.api.get('/api/admin/users/not-a-uuid', { token: admin.accessToken })).body,
       ).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      const bad = await api.put(
+      const bad = await ctx.api.put(
         `/api/admin/users/${admin.user.id}/roles`,
         { roles: ['root'] },
         { token: admin.accessToken },
@@ -160,7 +152,7 @@ describe('roles and access', () => {
 
   describe('audit log', () => {
     it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-      const db = app.get(DataSource);
+      const db = ctx.app.get(DataSource);
       await db.query(`INSERT INTO audit_log (action, target_type) VALUES ('test.append', 'test')`);
       await expect(db.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(
         /append-only/,

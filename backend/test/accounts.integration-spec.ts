@@ -1,6 +1,5 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { makeIin } from '../src/users/iin';
-import { createTestApp, http, Http } from './support/app';
+import { useTestApp } from './support/app';
 import {
   createTeacher,
   GOOD_PASSWORD,
@@ -10,18 +9,11 @@ import {
 } from './support/factories';
 
 describe('accounts', () => {
-  let app: NestFastifyApplication;
-  let api: Http;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    api = http(app);
-  });
-  afterAll(() => app.close());
+  const ctx = useTestApp();
 
   it('register -> login -> me', async () => {
     const input = teacherInput({ email: `  Aigul.${Date.now()}@Mektep.KZ ` });
-    const reg = await api.post('/api/auth/register', input);
+    const reg = await ctx.api.post('/api/auth/register', input);
     expect(reg.status).toBe(201);
     const email = input.email.trim().toLowerCase();
     expect(reg.body.user).toMatchObject({
@@ -40,21 +32,21 @@ describe('accounts', () => {
     expect(typeof reg.body.accessToken).toBe('string');
     expect(typeof reg.body.refreshToken).toBe('string');
 
-    const login = await api.post('/api/auth/login', {
+    const login = await ctx.api.post('/api/auth/login', {
       email: email.toUpperCase(),
       password: GOOD_PASSWORD,
     });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(reg.body.user.id);
 
-    const me = await api.get('/api/me', { token: login.body.accessToken });
+    const me = await ctx.api.get('/api/me', { token: login.body.accessToken });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: reg.body.user.id, email, roles: ['teacher'] });
   });
 
   it('accepts the API.md single `subject` shorthand', async () => {
     const { email, password, fullName } = teacherInput();
-    const res = await api.post('/api/auth/register', {
+    const res = await ctx.api.post('/api/auth/register', {
       email,
       password,
       fullName,
@@ -70,13 +62,13 @@ describe('accounts', () => {
   });
 
   it('rejects a wrong password with 401 INVALID_CREDENTIALS, the same as an unknown e-mail', async () => {
-    const t = await createTeacher(app);
-    const wrong = await api.post(
+    const t = await createTeacher(ctx.app);
+    const wrong = await ctx.api.post(
       '/api/auth/login',
       { email: t.user.email, password: 'not the password' },
       { lang: 'en' },
     );
-    const unknown = await api.post(
+    const unknown = await ctx.api.post(
       '/api/auth/login',
       { email: uniqueEmail(), password: GOOD_PASSWORD },
       { lang: 'en' },
@@ -97,7 +89,9 @@ describe('accounts', () => {
       ['common', 'qwertyuiop', 'password.common'],
       ['digits run', '1234567890', 'password.common'],
     ])('weak password (%s)', async (_, password, rule) => {
-      const res = await api.post('/api/auth/register', teacherInput({ password }), { lang: 'en' });
+      const res = await ctx.api.post('/api/auth/register', teacherInput({ password }), {
+        lang: 'en',
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       expect(res.body.details).toEqual([{ field: 'password', rule, problem: expect.any(String) }]);
@@ -105,7 +99,7 @@ describe('accounts', () => {
 
     it('a password made of the e-mail', async () => {
       const email = uniqueEmail('zhanar');
-      const res = await api.post(
+      const res = await ctx.api.post(
         '/api/auth/register',
         teacherInput({ email, password: `${email.split('@')[0]}!!` }),
       );
@@ -128,13 +122,13 @@ describe('accounts', () => {
       ['an impossible date', () => '901301300126', 'iin.date'],
       ['century digit 9', () => '900101900126', 'iin.century'],
     ])('an IIN with %s', async (_, iin, rule) => {
-      const res = await api.post('/api/auth/register', teacherInput({ iin: iin() }));
+      const res = await ctx.api.post('/api/auth/register', teacherInput({ iin: iin() }));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'iin', rule })]);
     });
 
     it('unknown fields are refused, not ignored', async () => {
-      const res = await api.post('/api/auth/register', {
+      const res = await ctx.api.post('/api/auth/register', {
         ...teacherInput(),
         roles: ['admin'],
         isAdmin: true,
@@ -157,8 +151,8 @@ describe('accounts', () => {
         subjects: ['alchemy'],
         language: 'de',
       };
-      const kk = await api.post('/api/auth/register', body, { lang: 'kk' });
-      const ru = await api.post('/api/auth/register', body, { lang: 'ru-KZ,ru;q=0.9' });
+      const kk = await ctx.api.post('/api/auth/register', body, { lang: 'kk' });
+      const ru = await ctx.api.post('/api/auth/register', body, { lang: 'ru-KZ,ru;q=0.9' });
       expect(kk.status).toBe(400);
       const fields = (r: typeof kk) => r.body.details.map((d: { field: string }) => d.field).sort();
       expect(fields(kk)).toEqual([
@@ -180,7 +174,7 @@ describe('accounts', () => {
     });
 
     it('malformed JSON is a 400 in the same body, not a 500', async () => {
-      const res = await api.raw('POST', '/api/auth/register', '{"email": ', {
+      const res = await ctx.api.raw('POST', '/api/auth/register', '{"email": ', {
         headers: { 'content-type': 'application/json' },
         lang: 'en',
       });
@@ -193,7 +187,7 @@ describe('accounts', () => {
     });
 
     it('a non-JSON body is a 415 in the same body', async () => {
-      const res = await api.raw('POST', '/api/auth/login', '<email>a</email>', {
+      const res = await ctx.api.raw('POST', '/api/auth/login', '<email>a</email>', {
         headers: { 'content-type': 'application/xml' },
       });
       expect(res.status).toBe(415);
@@ -203,8 +197,8 @@ describe('accounts', () => {
 
   describe('uniqueness', () => {
     it('409 EMAIL_TAKEN, whatever the letter case', async () => {
-      const t = await createTeacher(app);
-      const res = await api.post(
+      const t = await createTeacher(ctx.app);
+      const res = await ctx.api.post(
         '/api/auth/register',
         teacherInput({ email: t.user.email.toUpperCase() }),
         { lang: 'en' },
@@ -218,8 +212,8 @@ describe('accounts', () => {
     });
 
     it('409 IIN_TAKEN: one account per person', async () => {
-      const t = await createTeacher(app);
-      const res = await api.post('/api/auth/register', teacherInput({ iin: t.user.iin! }));
+      const t = await createTeacher(ctx.app);
+      const res = await ctx.api.post('/api/auth/register', teacherInput({ iin: t.user.iin! }));
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('IIN_TAKEN');
     });
@@ -227,7 +221,7 @@ describe('accounts', () => {
     it('concurrent registrations of one e-mail: exactly one wins', async () => {
       const email = uniqueEmail('race');
       const results = await Promise.all(
-        [0, 1, 2].map(() => api.post('/api/auth/register', teacherInput({ email }))),
+        [0, 1, 2].map(() => ctx.api.post('/api/auth/register', teacherInput({ email }))),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     });
@@ -235,9 +229,9 @@ describe('accounts', () => {
 
   describe('PATCH /api/me', () => {
     it('edits the profile and clears optional fields with null', async () => {
-      const t = await createTeacher(app);
+      const t = await createTeacher(ctx.app);
       const iin = makeIin('1985-06-15', 'female', 4321);
-      const res = await api.patch(
+      const res = await ctx.api.patch(
         '/api/me',
         {
           fullName: ' Сейітова Жанар ',
@@ -262,14 +256,14 @@ describe('accounts', () => {
         grades: ['primary'],
         language: 'ru',
       });
-      const me = await api.get('/api/me', { token: t.accessToken });
+      const me = await ctx.api.get('/api/me', { token: t.accessToken });
       expect(me.body).toMatchObject({ fullName: 'Сейітова Жанар', language: 'ru', school: null });
       expect(me.body.email).toBe(t.user.email);
     });
 
     it('refuses null for required fields and changes nothing', async () => {
-      const t = await createTeacher(app);
-      const res = await api.patch(
+      const t = await createTeacher(ctx.app);
+      const res = await ctx.api.patch(
         '/api/me',
         { fullName: null, subjects: null, region: 'almaty' },
         { token: t.accessToken },
@@ -279,32 +273,32 @@ describe('accounts', () => {
         'fullName',
         'subjects',
       ]);
-      const me = await api.get('/api/me', { token: t.accessToken });
+      const me = await ctx.api.get('/api/me', { token: t.accessToken });
       expect(me.body).toMatchObject({ fullName: t.user.fullName, region: t.user.region });
     });
 
     it('refuses e-mail, password and roles: they are not profile fields', async () => {
-      const t = await createTeacher(app);
-      const res = await api.patch(
+      const t = await createTeacher(ctx.app);
+      const res = await ctx.api.patch(
         '/api/me',
         { roles: ['admin'], email: 'x@y.kz' },
         { token: t.accessToken },
       );
       expect(res.status).toBe(400);
-      const me = await api.get('/api/me', { token: t.accessToken });
+      const me = await ctx.api.get('/api/me', { token: t.accessToken });
       expect(me.body.roles).toEqual(['teacher']);
     });
 
     it("409 IIN_TAKEN when the IIN is someone else's", async () => {
-      const [a, b] = [await createTeacher(app), await createTeacher(app)];
-      const res = await api.patch('/api/me', { iin: a.user.iin }, { token: b.accessToken });
+      const [a, b] = [await createTeacher(ctx.app), await createTeacher(ctx.app)];
+      const res = await ctx.api.patch('/api/me', { iin: a.user.iin }, { token: b.accessToken });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('IIN_TAKEN');
     });
   });
 
   it('GET /api/reference lists the 20 regions and the subjects in three languages', async () => {
-    const res = await api.get('/api/reference');
+    const res = await ctx.api.get('/api/reference');
     expect(res.status).toBe(200);
     expect(res.body.regions).toHaveLength(20);
     expect(res.body.regions.find((r: { code: string }) => r.code === 'karaganda').name.kk).toBe(

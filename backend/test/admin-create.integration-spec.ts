@@ -1,22 +1,16 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AdminAccountsService } from '../src/auth/admin-accounts.service';
 import { localiseDetails } from '../src/common/errors/api-exception.filter';
 import { DomainError } from '../src/common/errors/domain-error';
-import { createTestApp, http, Http } from './support/app';
+import { useTestApp } from './support/app';
 import { createTeacher, GOOD_PASSWORD, uniqueEmail } from './support/factories';
 
 /** What `npm run admin:create` does, through the service it calls. */
 describe('admin:create', () => {
-  let app: NestFastifyApplication;
-  let api: Http;
+  const ctx = useTestApp();
   let accounts: AdminAccountsService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    api = http(app);
-    accounts = app.get(AdminAccountsService);
+  beforeAll(() => {
+    accounts = ctx.app.get(AdminAccountsService);
   });
-  afterAll(() => app.close());
 
   it('creates an admin who can sign in, recorded in the audit log', async () => {
     const email = uniqueEmail('root');
@@ -27,9 +21,9 @@ describe('admin:create', () => {
     });
     expect(result.created).toBe(true);
     expect(result.user).toMatchObject({ email, roles: ['admin'] });
-    const login = await api.post('/api/auth/login', { email, password: GOOD_PASSWORD });
+    const login = await ctx.api.post('/api/auth/login', { email, password: GOOD_PASSWORD });
     expect(login.status).toBe(200);
-    const audit = await api.get(
+    const audit = await ctx.api.get(
       `/api/admin/audit?action=user.admin.create&targetId=${result.user.id}`,
       { token: login.body.accessToken },
     );
@@ -64,14 +58,17 @@ describe('admin:create', () => {
   });
 
   it('grants admin to an existing account without touching its password', async () => {
-    const t = await createTeacher(app);
+    const t = await createTeacher(ctx.app);
     expect(await accounts.exists(t.user.email)).toBe(true);
     const result = await accounts.ensureAdmin({ email: t.user.email, fullName: 'ignored' });
     expect(result).toMatchObject({
       created: false,
       user: { id: t.user.id, roles: ['admin', 'teacher'] },
     });
-    const login = await api.post('/api/auth/login', { email: t.user.email, password: t.password });
+    const login = await ctx.api.post('/api/auth/login', {
+      email: t.user.email,
+      password: t.password,
+    });
     expect(login.body.user.roles).toEqual(['admin', 'teacher']);
   });
 });

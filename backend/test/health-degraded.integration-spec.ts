@@ -1,20 +1,14 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp, http } from './support/app';
+import { useTestApp } from './support/app';
 
 // Its own file: configuration is read when the app module is first loaded, once per test file.
 // ioredis holds a reconnect timer for a few seconds after disconnecting from an unreachable
 // server, so Jest may say it "did not exit one second after" the run; it exits on its own.
 describe('health when Redis is down', () => {
-  let app: NestFastifyApplication;
-
-  beforeAll(async () => {
-    // Port 1 on loopback: nothing listens there.
-    app = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
-  });
-  afterAll(() => app.close());
+  // Port 1 on loopback: nothing listens there.
+  const ctx = useTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
 
   it('is 503 SERVICE_UNAVAILABLE naming Redis, in the API body', async () => {
-    const res = await http(app).get('/api/health', { lang: 'en' });
+    const res = await ctx.api.get('/api/health', { lang: 'en' });
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({
       statusCode: 503,

@@ -1,7 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Public } from '../src/common/access/access.decorators';
-import { createTestApp, http, Http } from './support/app';
+import { useTestApp } from './support/app';
 
 @Controller('test-boom')
 class BoomController {
@@ -13,22 +12,15 @@ class BoomController {
 }
 
 describe('platform', () => {
-  let app: NestFastifyApplication;
-  let api: Http;
-
-  beforeAll(async () => {
-    app = await createTestApp({}, async () => {
-      const { AppModule } = await import('../src/app.module');
-      @Module({ imports: [AppModule], controllers: [BoomController] })
-      class AppWithBoom {}
-      return AppWithBoom;
-    });
-    api = http(app);
+  const ctx = useTestApp({}, async () => {
+    const { AppModule } = await import('../src/app.module');
+    @Module({ imports: [AppModule], controllers: [BoomController] })
+    class AppWithBoom {}
+    return AppWithBoom;
   });
-  afterAll(() => app.close());
 
   it('GET /api/health checks the database and Redis', async () => {
-    const res = await api.get('/api/health');
+    const res = await ctx.api.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
@@ -37,7 +29,7 @@ describe('platform', () => {
   });
 
   it('a 500 says what to do and gives a request id, never the error or a stack', async () => {
-    const res = await api.get('/api/test-boom', { lang: 'en' });
+    const res = await ctx.api.get('/api/test-boom', { lang: 'en' });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
       statusCode: 500,
@@ -50,16 +42,16 @@ describe('platform', () => {
   });
 
   it('keeps a sane X-Request-Id from the caller and replaces an unsafe one', async () => {
-    const kept = await api.get('/api/health', { headers: { 'x-request-id': 'proxy-abc.123' } });
+    const kept = await ctx.api.get('/api/health', { headers: { 'x-request-id': 'proxy-abc.123' } });
     expect(kept.headers['x-request-id']).toBe('proxy-abc.123');
-    const replaced = await api.get('/api/health', {
+    const replaced = await ctx.api.get('/api/health', {
       headers: { 'x-request-id': 'bad id\u0000<script>' },
     });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('serves the OpenAPI description generated from the code, and its UI', async () => {
-    const json = await api.get('/api/docs-json');
+    const json = await ctx.api.get('/api/docs-json');
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);
     for (const path of [
@@ -86,7 +78,7 @@ describe('platform', () => {
     expect(json.body.components.schemas.UserProfileSchema.required).toEqual(
       expect.arrayContaining(['id', 'email', 'roles']),
     );
-    const ui = await api.get('/api/docs');
+    const ui = await ctx.api.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');
   });

@@ -1,5 +1,4 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp, http, Http } from './support/app';
+import { useTestApp } from './support/app';
 import { createTeacher, GOOD_PASSWORD, uniqueEmail } from './support/factories';
 
 // Low limits for this file only, so the test does not need hundreds of attempts.
@@ -7,30 +6,23 @@ const PER_ACCOUNT = 3;
 const PER_IP = 6;
 
 describe('login throttling', () => {
-  let app: NestFastifyApplication;
-  let api: Http;
-
-  beforeAll(async () => {
-    app = await createTestApp({
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
-      LOGIN_MAX_FAILURES_PER_IP: String(PER_IP),
-      LOGIN_THROTTLE_WINDOW_SECONDS: '600',
-    });
-    api = http(app);
+  const ctx = useTestApp({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+    LOGIN_MAX_FAILURES_PER_IP: String(PER_IP),
+    LOGIN_THROTTLE_WINDOW_SECONDS: '600',
   });
-  afterAll(() => app.close());
 
   it('per account: 429 with Retry-After after repeated failures, even with the right password', async () => {
-    const t = await createTeacher(app);
+    const t = await createTeacher(ctx.app);
     for (let i = 0; i < PER_ACCOUNT; i++) {
-      const res = await api.post(
+      const res = await ctx.api.post(
         '/api/auth/login',
         { email: t.user.email, password: 'wrong password!' },
         { ip: `10.1.0.${i + 1}` },
       );
       expect(res.status).toBe(401);
     }
-    const blocked = await api.post(
+    const blocked = await ctx.api.post(
       '/api/auth/login',
       { email: t.user.email, password: t.password },
       { ip: '10.1.0.99', lang: 'ru' },
@@ -46,10 +38,10 @@ describe('login throttling', () => {
     expect(retryAfter).toBeLessThanOrEqual(600);
 
     // Other accounts are untouched.
-    const other = await createTeacher(app);
+    const other = await createTeacher(ctx.app);
     expect(
       (
-        await api.post(
+        await ctx.api.post(
           '/api/auth/login',
           { email: other.user.email, password: other.password },
           { ip: '10.1.0.99' },
@@ -59,13 +51,13 @@ describe('login throttling', () => {
   });
 
   it('a success clears the account counter', async () => {
-    const t = await createTeacher(app);
+    const t = await createTeacher(ctx.app);
     const ip = '10.2.0.1';
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < PER_ACCOUNT - 1; i++) {
         expect(
           (
-            await api.post(
+            await ctx.api.post(
               '/api/auth/login',
               { email: t.user.email, password: 'wrong password!' },
               { ip: `10.2.${round}.${i + 2}` },
@@ -74,8 +66,13 @@ describe('login throttling', () => {
         ).toBe(401);
       }
       expect(
-        (await api.post('/api/auth/login', { email: t.user.email, password: t.password }, { ip }))
-          .status,
+        (
+          await ctx.api.post(
+            '/api/auth/login',
+            { email: t.user.email, password: t.password },
+            { ip },
+          )
+        ).status,
       ).toBe(200);
     }
   });
@@ -85,7 +82,7 @@ describe('login throttling', () => {
     for (let i = 0; i < PER_IP; i++) {
       expect(
         (
-          await api.post(
+          await ctx.api.post(
             '/api/auth/login',
             { email: uniqueEmail('spray'), password: GOOD_PASSWORD },
             { ip },
@@ -93,15 +90,15 @@ describe('login throttling', () => {
         ).status,
       ).toBe(401);
     }
-    const t = await createTeacher(app);
-    const fromThere = await api.post(
+    const t = await createTeacher(ctx.app);
+    const fromThere = await ctx.api.post(
       '/api/auth/login',
       { email: t.user.email, password: t.password },
       { ip },
     );
     expect(fromThere.status).toBe(429);
     expect(fromThere.headers['retry-after']).toBeDefined();
-    const fromElsewhere = await api.post(
+    const fromElsewhere = await ctx.api.post(
       '/api/auth/login',
       { email: t.user.email, password: t.password },
       { ip: '10.3.0.2' },

@@ -5,6 +5,7 @@ import type { Page, Role, UserProfile } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { User } from '../users/entities/user.entity';
+import { normaliseEmail } from '../users/email';
 import { toProfile } from '../users/user-profile';
 import { UsersService } from '../users/users.service';
 import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
@@ -84,7 +85,7 @@ export class AdminAccountsService {
   }
 
   async exists(email: string): Promise<boolean> {
-    return (await this.users.findByEmail(email.trim().toLowerCase())) !== null;
+    return (await this.users.findByEmail(normaliseEmail(email))) !== null;
   }
 
   /**
@@ -96,7 +97,7 @@ export class AdminAccountsService {
     fullName: string;
     password?: string;
   }): Promise<{ created: boolean; user: UserProfile }> {
-    const email = input.email.trim().toLowerCase();
+    const email = normaliseEmail(input.email);
     const existing = await this.users.findByEmail(email);
     if (existing) {
       if (!existing.roles.includes('admin')) {

@@ -34,6 +34,28 @@ export async function createTestApp(
   return app;
 }
 
+export interface TestContext {
+  app: NestFastifyApplication;
+  api: Http;
+}
+
+/**
+ * One app for the enclosing describe block: built before its tests, closed after them. Read
+ * `ctx.app` and `ctx.api` inside tests (they are set once the block starts).
+ */
+export function useTestApp(
+  env: Record<string, string> = {},
+  module?: () => Promise<unknown>,
+): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.app = await createTestApp(env, module);
+    ctx.api = http(ctx.app);
+  });
+  afterAll(() => ctx.app?.close());
+  return ctx;
+}
+
 /** Requests through Fastify's inject: the full HTTP pipeline without a socket. */
 export function http(app: NestFastifyApplication) {
   const call = async (

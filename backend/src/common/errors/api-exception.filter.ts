@@ -71,7 +71,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const requestId = String((request.raw as { id?: unknown })?.id ?? request.id ?? '');
+    const requestId = String(request.id ?? '');
     const n = normalise(exception);
     if (n.status >= 500) {
       // The stack goes to the log, keyed by the request id; never to the client.

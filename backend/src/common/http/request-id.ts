@@ -10,10 +10,10 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
 }
 
-/** The id of the current request, as logged; stored with audit records. */
+/** The id of the current request (Fastify's, from `requestIdFor`), as logged; stored with audit records. */
 export const RequestId = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string | null => {
-    const req = ctx.switchToHttp().getRequest<{ raw?: { id?: unknown } }>();
-    return typeof req.raw?.id === 'string' ? req.raw.id : null;
+    const id = ctx.switchToHttp().getRequest<{ id?: unknown }>().id;
+    return typeof id === 'string' ? id : null;
   },
 );

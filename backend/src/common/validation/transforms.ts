@@ -1,13 +1,14 @@
 import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
+import { normaliseEmail } from '../../users/email';
 
 /** Trims strings (pasted values often carry spaces); leaves other types for the validators to reject. */
 export const Trim = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
-/** E-mail addresses compare case-insensitively, so they are stored lower-cased. */
+/** See `normaliseEmail`. */
 export const NormaliseEmail = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+  Transform(({ value }) => (typeof value === 'string' ? normaliseEmail(value) : value));
 
 /** For required columns edited by PATCH: absent means "keep", but null is validated (and refused), never stored. */
 export const IsAbsentOrValid = () =>
