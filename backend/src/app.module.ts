@@ -12,7 +12,10 @@ import { loggerParams } from './common/logging';
 import { validationExceptionFactory } from './common/validation/validation-errors';
 import { Env, validateEnv } from './config/env';
 import { dataSourceOptions } from './database/database-options';
+import { CoursesModule } from './courses/courses.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
+import { LadderModule } from './ladder/ladder.module';
 import { RedisModule, redisOptionsFromUrl } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { UsersModule } from './users/users.module';
@@ -46,6 +49,9 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     AuthModule,
     ReferenceModule,
+    LadderModule,
+    CoursesModule,
+    EnrollmentsModule,
     HealthModule,
   ],
   providers: [

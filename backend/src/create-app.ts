@@ -6,6 +6,8 @@ import { AppModule } from './app.module';
 import { requestIdFor } from './common/http/request-id';
 import type { Env } from './config/env';
 
+export const CSV_BODY_LIMIT = 16 * 1024 * 1024;
+
 /** Builds the HTTP app exactly as production runs it; the integration tests use the same function. */
 export async function createApp(
   env: Pick<Env, 'TRUST_PROXY' | 'PUBLIC_URL'>,
@@ -33,6 +35,15 @@ export async function createApp(
       void reply.header('X-Request-Id', request.id);
       done();
     });
+  // CSV uploads (bulk enrolment): read as text, with room for ~100,000 rows.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/http/uuid-param';
 import { ApiErrors } from '../common/openapi/error-body';
 import { UserProfileSchema } from '../users/dto/user-profile.schema';
 import type { Page, UserProfile } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Roles } from '../common/access/access.decorators';
-import { DomainError } from '../common/errors/domain-error';
 import { RequestId } from '../common/http/request-id';
 import { AdminAccountsService } from './admin-accounts.service';
 import { SetRolesDto, UserQueryDto } from './dto/admin-users.dto';
-
-/** An id that is not a UUID cannot exist: 404, like any unknown id. */
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND') });
 
 @ApiTags('admin')
 @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
@@ -29,7 +26,7 @@ export class AdminAccountsController {
   @Roles('admin')
   @ApiOkResponse({ type: UserProfileSchema })
   @ApiErrors('NOT_FOUND')
-  get(@Param('id', uuid) id: string): Promise<UserProfile> {
+  get(@Param('id', uuidParam) id: string): Promise<UserProfile> {
     return this.accounts.get(id);
   }
 
@@ -41,7 +38,7 @@ export class AdminAccountsController {
   setRoles(
     @CurrentUser() actor: AuthUser,
     @RequestId() requestId: string | null,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Body() dto: SetRolesDto,
   ): Promise<UserProfile> {
     return this.accounts.setRoles({ id: actor.id, requestId }, id, dto.roles);

@@ -1,6 +1,36 @@
 import { AuditLog } from '../audit/entities/audit-log.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { CourseAssessment } from '../courses/entities/course-assessment.entity';
+import { CourseModule } from '../courses/entities/course-module.entity';
+import { CourseVersion } from '../courses/entities/course-version.entity';
+import { Course } from '../courses/entities/course.entity';
+import { Lesson } from '../courses/entities/lesson.entity';
+import { Program } from '../courses/entities/program.entity';
+import { AssessmentProgress } from '../enrollments/entities/assessment-progress.entity';
+import { BulkEnrollmentJob } from '../enrollments/entities/bulk-enrollment-job.entity';
+import { Cohort } from '../enrollments/entities/cohort.entity';
+import { Enrollment } from '../enrollments/entities/enrollment.entity';
+import { LessonProgress } from '../enrollments/entities/lesson-progress.entity';
+import { LadderException } from '../ladder/entities/ladder-exception.entity';
 import { User } from '../users/entities/user.entity';
 
 // Every entity of the app, in one list shared by the app, the CLI and the tests.
-export const ENTITIES: (new () => object)[] = [User, RefreshToken, AuditLog];
+export const ENTITIES: (new () => object)[] = [
+  User,
+  RefreshToken,
+  AuditLog,
+  Program,
+  Course,
+  CourseVersion,
+  CourseModule,
+  Lesson,
+  CourseAssessment,
+  Cohort,
+  Enrollment,
+  LessonProgress,
+  AssessmentProgress,
+  BulkEnrollmentJob,
+  Certificate,
+  LadderException,
+];

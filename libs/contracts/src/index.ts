@@ -4,3 +4,4 @@ export * from './common';
 export * from './accounts';
 export * from './reference';
 export * from './audit';
+export * from './catalog';

@@ -41,3 +41,9 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (!user) throw new Error('CurrentUser used on a route that is not signed-in');
   return user;
 });
+
+/** On a public route: the caller when they sent a valid access token, else null. */
+export const OptionalUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthUser | null =>
+    ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user ?? null,
+);

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody, FieldProblem, Lang } from '@qadam/contracts';
-import { fill, resolveLang } from '../i18n/lang';
+import { fill, inLang, resolveLang } from '../i18n/lang';
 import { RULE_MESSAGES } from '../validation/messages';
 import { ERRORS, ErrorCode } from './catalog';
-import { DomainError, RawFieldProblem } from './domain-error';
+import { DomainError, ErrorParams, RawFieldProblem } from './domain-error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'MALFORMED_REQUEST',
@@ -21,7 +21,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 interface Normalised {
   status: number;
   code: ErrorCode;
-  params: Record<string, string | number>;
+  params: ErrorParams;
   details?: RawFieldProblem[];
   headers: Record<string, string>;
 }
@@ -55,10 +55,10 @@ export function normalise(exception: unknown): Normalised {
 }
 
 export function localiseDetails(details: RawFieldProblem[], lang: Lang): FieldProblem[] {
-  return details.map(({ field, rule, params }) => ({
+  return details.map(({ field, rule, params, message }) => ({
     field,
     rule,
-    problem: fill((RULE_MESSAGES[rule] ?? RULE_MESSAGES.invalid)[lang], params),
+    problem: fill((message ?? RULE_MESSAGES[rule] ?? RULE_MESSAGES.invalid)[lang], params),
   }));
 }
 
@@ -81,7 +81,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body: ApiErrorBody = {
       statusCode: n.status,
       code: n.code,
-      message: fill(ERRORS[n.code].message[lang], { ...n.params, requestId }),
+      message: fill(ERRORS[n.code].message[lang], { ...inLang(n.params, lang), requestId }),
       ...(n.details ? { details: localiseDetails(n.details, lang) } : {}),
       ...(requestId ? { requestId } : {}),
     };

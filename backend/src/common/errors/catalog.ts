@@ -99,6 +99,158 @@ export const ERRORS = {
       en: 'You cannot remove your own admin role; another admin must do it.',
     },
   },
+  LADDER_PREREQUISITE: {
+    status: 409,
+    message: {
+      kk: 'Бұл курсқа жазылу үшін мыналар қажет: {missing}.',
+      ru: 'Чтобы записаться на этот курс, нужно: {missing}.',
+      en: 'To enrol in this course you need: {missing}.',
+    },
+  },
+  ALREADY_ENROLLED: {
+    status: 409,
+    message: {
+      kk: 'Сіз бұл курсқа жазылғансыз немесе өтініміңіз қаралуда.',
+      ru: 'Вы уже записаны на этот курс или ваша заявка рассматривается.',
+      en: 'You are already enrolled in this course, or your application is being considered.',
+    },
+  },
+  COHORT_FULL: {
+    status: 409,
+    message: {
+      kk: 'Бұл топта бос орын да, күту тізімінде орын да қалмады. Басқа топты таңдаңыз.',
+      ru: 'В этой группе не осталось ни мест, ни мест в листе ожидания. Выберите другую группу.',
+      en: 'This cohort has no seats and no waitlist places left. Please choose another cohort.',
+    },
+  },
+  ENROLMENT_CLOSED: {
+    status: 409,
+    message: {
+      kk: 'Бұл топқа жазылу {opens} мен {closes} аралығында ашық. Қазір өтінім қабылданбайды.',
+      ru: 'Запись в эту группу открыта с {opens} по {closes}. Сейчас заявки не принимаются.',
+      en: 'Enrolment in this cohort is open from {opens} to {closes}. Applications are not accepted now.',
+    },
+  },
+  COHORT_REQUIRED: {
+    status: 409,
+    message: {
+      kk: 'Бұл курс топпен өтеді: жазылу үшін ашық топтардың бірін таңдаңыз.',
+      ru: 'Этот курс проходит в группах: чтобы записаться, выберите одну из открытых групп.',
+      en: 'This course runs in cohorts: choose one of the open cohorts to apply.',
+    },
+  },
+  SELF_ENROLMENT_NOT_ALLOWED: {
+    status: 409,
+    message: {
+      kk: 'Бұл курсқа өз бетіңізше жазыла алмайсыз: топқа өтінім беріңіз.',
+      ru: 'На этот курс нельзя записаться самостоятельно: подайте заявку в группу.',
+      en: 'You cannot enrol in this course by yourself: apply to one of its cohorts.',
+    },
+  },
+  NOT_ENROLLED: {
+    status: 403,
+    message: {
+      kk: 'Сабақтарды ашу үшін курсқа жазылыңыз.',
+      ru: 'Чтобы открыть уроки, запишитесь на курс.',
+      en: 'Enrol in the course to open its lessons.',
+    },
+  },
+  APPLICATION_DECIDED: {
+    status: 409,
+    message: {
+      kk: 'Бұл өтінім бойынша шешім бұрын қабылданған.',
+      ru: 'По этой заявке решение уже принято.',
+      en: 'This application has already been decided.',
+    },
+  },
+  CANNOT_WITHDRAW: {
+    status: 409,
+    message: {
+      kk: 'Аяқталған немесе бұрын тоқтатылған курстан шығу мүмкін емес.',
+      ru: 'Нельзя отписаться от завершённого или уже прекращённого курса.',
+      en: 'You cannot leave a course you have completed or already left.',
+    },
+  },
+  SLUG_TAKEN: {
+    status: 409,
+    message: {
+      kk: '«{slug}» сілтеме атауы бос емес. Басқа атау таңдаңыз.',
+      ru: 'Адрес «{slug}» уже занят. Выберите другой.',
+      en: 'The address "{slug}" is already taken. Choose another one.',
+    },
+  },
+  COHORT_CODE_TAKEN: {
+    status: 409,
+    message: {
+      kk: '«{code}» коды бар топ бар. Басқа код таңдаңыз.',
+      ru: 'Группа с кодом «{code}» уже существует. Выберите другой код.',
+      en: 'A cohort with the code "{code}" already exists. Choose another code.',
+    },
+  },
+  COURSE_NOT_PUBLISHED: {
+    status: 409,
+    message: {
+      kk: 'Курс әлі жарияланбаған: алдымен оның нұсқасын жариялаңыз.',
+      ru: 'Курс ещё не опубликован: сначала опубликуйте его версию.',
+      en: 'The course is not published yet: publish a version of it first.',
+    },
+  },
+  NO_DRAFT: {
+    status: 409,
+    message: {
+      kk: 'Бұл курстың өңделіп жатқан жобасы жоқ.',
+      ru: 'У этого курса нет черновика в работе.',
+      en: 'This course has no draft in progress.',
+    },
+  },
+  DRAFT_LOCKED: {
+    status: 409,
+    message: {
+      kk: 'Жоба сараптамада немесе мақұлданған, оны өңдеуге болмайды. Оны пікірмен қайтарғаннан кейін өңдей аласыз.',
+      ru: 'Черновик на рецензии или уже одобрен, его нельзя изменять. Править можно после возврата с замечаниями.',
+      en: 'The draft is in review or approved and cannot be edited. You can edit it once it is returned with comments.',
+    },
+  },
+  DRAFT_FROM_EDITOR: {
+    status: 409,
+    message: {
+      kk: '«{slug}» курсының редакторда өңделіп жатқан жобасы бар; пакетті импорттау оны жояды. Алдымен жобаны жариялаңыз немесе қайтарыңыз.',
+      ru: 'У курса «{slug}» есть черновик, который правят в редакторе; импорт пакета затёр бы его. Сначала опубликуйте или отклоните черновик.',
+      en: 'The course "{slug}" has a draft being edited in the editor; importing the package would overwrite it. Publish or discard the draft first.',
+    },
+  },
+  NOT_IN_REVIEW: {
+    status: 409,
+    message: {
+      kk: 'Жоба сараптамаға жіберілмеген.',
+      ru: 'Черновик не отправлен на рецензию.',
+      en: 'The draft has not been submitted for review.',
+    },
+  },
+  NOT_APPROVED: {
+    status: 409,
+    message: {
+      kk: 'Тек мақұлданған нұсқаны жариялауға болады.',
+      ru: 'Опубликовать можно только одобренную версию.',
+      en: 'Only an approved version can be published.',
+    },
+  },
+  SELF_REVIEW: {
+    status: 403,
+    message: {
+      kk: 'Өзіңіз жіберген жобаны өзіңіз мақұлдай алмайсыз: оны басқа автор немесе әкімші қарауы керек.',
+      ru: 'Нельзя рецензировать собственный черновик: его должен проверить другой автор или администратор.',
+      en: 'You cannot review your own submission: another author or an admin must review it.',
+    },
+  },
+  BULK_JOB_NOT_FINISHED: {
+    status: 409,
+    message: {
+      kk: 'Файл әлі өңделуде.',
+      ru: 'Файл ещё обрабатывается.',
+      en: 'The file is still being processed.',
+    },
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: {

@@ -1,10 +1,16 @@
+import type { LocalizedText } from '@qadam/contracts';
 import { ERRORS, ErrorCode } from './catalog';
+
+/** Message placeholders; a text given in every language is filled in the caller's one. */
+export type ErrorParams = Record<string, string | number | LocalizedText>;
 
 /** A field problem before localisation: `rule` keys into the validation messages. */
 export interface RawFieldProblem {
   field: string;
   rule: string;
   params?: Record<string, string | number>;
+  /** A message of the capability's own, for rules the shared table does not know. */
+  message?: LocalizedText;
 }
 
 /**
@@ -16,7 +22,7 @@ export class DomainError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: ErrorParams = {},
     readonly details?: RawFieldProblem[],
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import type { Lang } from '@qadam/contracts';
+import type { Lang, LocalizedText } from '@qadam/contracts';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
 /** Kazakh first: the state language, and the default when the client states no preference. */
@@ -20,4 +20,14 @@ export function resolveLang(acceptLanguage: string | string[] | undefined): Lang
 /** Fills `{name}` placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Params whose values may be given in every language, reduced to one language. */
+export function inLang(
+  params: Record<string, string | number | LocalizedText>,
+  lang: Lang,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+  return out;
 }

@@ -114,6 +114,91 @@ export const RULE_MESSAGES: Record<string, LocalizedText> = {
     ru: 'Пароль не должен содержать ваш адрес почты или имя.',
     en: 'The password must not contain your email or your name.',
   },
+  'matches.slug': {
+    kk: 'Тек кіші латын әріптері, сандар және сызықша (мысалы, ai-in-primary-school).',
+    ru: 'Только строчные латинские буквы, цифры и дефисы (например, ai-in-primary-school).',
+    en: 'Only lower-case Latin letters, digits and hyphens (for example, ai-in-primary-school).',
+  },
+  'matches.code': {
+    kk: 'Латын әріптері, сандар, нүкте, сызықша немесе астын сызу, 2–60 таңба.',
+    ru: 'Латинские буквы, цифры, точка, дефис или подчёркивание, 2–60 символов.',
+    en: 'Latin letters, digits, dot, hyphen or underscore, 2–60 characters.',
+  },
+  'matches.date': {
+    kk: 'Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз (мысалы, 2027-01-11).',
+    ru: 'Введите дату в формате ГГГГ-ММ-ДД (например, 2027-01-11).',
+    en: 'Enter the date as YYYY-MM-DD (for example, 2027-01-11).',
+  },
+  'isUuid.uuid': {
+    kk: 'Идентификатор қате.',
+    ru: 'Неверный идентификатор.',
+    en: 'Invalid identifier.',
+  },
+  isIso8601: {
+    kk: 'Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз.',
+    ru: 'Введите дату в формате ГГГГ-ММ-ДД.',
+    en: 'Enter the date as YYYY-MM-DD.',
+  },
+  isDate: {
+    kk: 'Күн мен уақытты ISO 8601 түрінде енгізіңіз (мысалы, 2026-12-01T09:00:00Z).',
+    ru: 'Введите дату и время в формате ISO 8601 (например, 2026-12-01T09:00:00Z).',
+    en: 'Enter a date and time in ISO 8601 (for example, 2026-12-01T09:00:00Z).',
+  },
+  isBoolean: {
+    kk: 'true немесе false болуы керек.',
+    ru: 'Должно быть true или false.',
+    en: 'Must be true or false.',
+  },
+  'course.unknown': {
+    kk: 'Мұндай курс жоқ.',
+    ru: 'Такого курса нет.',
+    en: 'There is no such course.',
+  },
+  'course.mooc': {
+    kk: 'МАОК топсыз өтеді: топты тек топтық немесе бейінді курсқа ашуға болады.',
+    ru: 'МООК проходит без групп: группу можно открыть только для группового или профильного курса.',
+    en: 'A MOOC has no cohorts: cohorts are for cohort and profile courses.',
+  },
+  'course.level-fixed': {
+    kk: 'Курстың деңгейі ({level}) өзгермейді; басқа деңгейге жаңа курс ашыңыз.',
+    ru: 'Уровень курса ({level}) не меняется; для другого уровня создайте новый курс.',
+    en: "A course's level ({level}) cannot change; create a new course for another level.",
+  },
+  'user.unknown': {
+    kk: 'Мұндай пайдаланушы жоқ.',
+    ru: 'Такого пользователя нет.',
+    en: 'There is no such user.',
+  },
+  'exception.exists': {
+    kk: 'Бұл педагогқа осы курс бойынша рұқсат бұрын берілген.',
+    ru: 'Этому педагогу уже дано исключение для этого курса.',
+    en: 'This teacher already has an exception for this course.',
+  },
+  'cohort.ends-before-start': {
+    kk: 'Аяқталу күні басталу күнінен бұрын болмауы керек.',
+    ru: 'Дата окончания не может быть раньше даты начала.',
+    en: 'The end date cannot be before the start date.',
+  },
+  'cohort.window': {
+    kk: 'Жазылу жабылатын уақыт ашылатын уақыттан кейін болуы керек.',
+    ru: 'Запись должна закрываться позже, чем открывается.',
+    en: 'Enrolment must close after it opens.',
+  },
+  'csv.header': {
+    kk: 'Бірінші жолда бағандар аты болуы керек: cohort және teacher (немесе email, немесе iin).',
+    ru: 'В первой строке должны быть названия столбцов: cohort и teacher (или email, или iin).',
+    en: 'The first line must name the columns: cohort and teacher (or email, or iin).',
+  },
+  'csv.syntax': {
+    kk: 'CSV файлын оқу мүмкін болмады ({line}-жол маңында). Файлды CSV ретінде қайта сақтаңыз.',
+    ru: 'Не удалось прочитать CSV (около строки {line}). Сохраните файл как CSV ещё раз.',
+    en: 'The CSV could not be read (near line {line}). Save the file as CSV again.',
+  },
+  'csv.empty': {
+    kk: 'Файл бос.',
+    ru: 'Файл пуст.',
+    en: 'The file is empty.',
+  },
   'service.down': {
     kk: 'Жауап бермейді.',
     ru: 'Не отвечает.',

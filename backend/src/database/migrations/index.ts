@@ -1,10 +1,14 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795540519724 } from './1795540519724-Initial';
 import { AuditLogAppendOnly1795540600000 } from './1795540600000-AuditLogAppendOnly';
+import { Catalog1795546572476 } from './1795546572476-Catalog';
+import { CatalogSearchAndFreeze1795546600000 } from './1795546600000-CatalogSearchAndFreeze';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript in tests and from the
 // compiled output. Append new migrations at the end; the drift test fails if one is missing.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795540519724,
   AuditLogAppendOnly1795540600000,
+  Catalog1795546572476,
+  CatalogSearchAndFreeze1795546600000,
 ];

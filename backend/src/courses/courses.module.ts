@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthoringController } from './authoring.controller';
+import { AuthoringService } from './authoring.service';
+import { CatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
+import { CourseImportService } from './course-import.service';
+import { ProgramsController } from './programs.controller';
+import { PublishingService } from './publishing.service';
+
+@Module({
+  controllers: [CatalogController, AuthoringController, ProgramsController],
+  providers: [CatalogService, AuthoringService, PublishingService, CourseImportService],
+  exports: [CatalogService, CourseImportService],
+})
+export class CoursesModule {}
