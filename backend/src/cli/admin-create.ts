@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
-import { AppModule } from '../app.module';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CoreModule } from '../core.module';
 import { AdminAccountsService } from '../auth/admin-accounts.service';
 import { DomainError } from '../common/errors/domain-error';
 import { localiseDetails } from '../common/errors/api-exception.filter';
 import type { Env } from '../config/env';
+
+/** Only what account admin needs: no HTTP, no queue workers. */
+@Module({ imports: [CoreModule, AuthModule] })
+class AdminCreateModule {}
 
 const USAGE = `Usage: npm run admin:create -- --email <email> [--name "<full name>"]
 The password is read from QADAM_ADMIN_PASSWORD, or else from the first line of standard input.
@@ -29,7 +35,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AdminCreateModule, { logger: ['error'] });
   try {
     const accounts = app.get(AdminAccountsService);
     const fullName = values.name ?? values.email;

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import type { Lang } from '@qadam/contracts';
-import { AppModule } from '../app.module';
+import { Module } from '@nestjs/common';
+import { CoreModule } from '../core.module';
+import { PublishingService } from '../courses/publishing.service';
 import { ERRORS } from '../common/errors/catalog';
 import { DomainError } from '../common/errors/domain-error';
 import { localiseDetails } from '../common/errors/api-exception.filter';
@@ -9,6 +11,10 @@ import { fill, inLang, isLang } from '../common/i18n/lang';
 import { CourseImportService } from '../courses/course-import.service';
 import { findCoursePackages, loadCoursePackage } from '../courses/package/package-loader';
 import { formatProblem } from '../courses/package/package-problems';
+
+/** Only what importing needs: no HTTP, no queue workers. */
+@Module({ imports: [CoreModule], providers: [CourseImportService, PublishingService] })
+class CoursesImportModule {}
 
 const USAGE = `Usage: npm run courses:import -- [path] [--publish] [--if-empty] [--lang kk|ru|en]
   path        a package folder (with course.yaml) or a folder of packages; default: courses
@@ -51,7 +57,9 @@ export async function runCoursesImport(args: string[], out: Output = console): P
     for (const p of pkg.problems) out.error(`  ${formatProblem(p, lang)}`);
   }
 
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(CoursesImportModule, {
+    logger: ['error'],
+  });
   try {
     const importer = app.get(CourseImportService);
     if (values['if-empty'] && (await importer.courseCount()) > 0) {

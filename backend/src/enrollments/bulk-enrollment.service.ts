@@ -15,6 +15,11 @@ export const BULK_ENROLLMENT_QUEUE = 'bulk-enrollments';
 export interface BulkEnrollmentJobData {
   jobId: string;
 }
+/**
+ * Deterministic, so a double submit cannot queue one file twice. BullMQ refuses `:` in custom
+ * ids (it reserves it for repeatable jobs), hence the hyphen.
+ */
+export const bulkJobId = (id: string) => `bulk-enrollment-${id}`;
 /** Files up to this many rows are applied while the admin waits; larger ones go to the queue. */
 export const INLINE_ROWS = 2000;
 /** The report lists this many problems; the rest are counted. */
@@ -70,7 +75,7 @@ export class BulkEnrollmentService {
       'apply',
       { jobId: job.id },
       {
-        jobId: `bulk-enrollment:${job.id}`,
+        jobId: bulkJobId(job.id),
         attempts: 3,
         backoff: { type: 'exponential', delay: 5000 },
       },

@@ -5,7 +5,7 @@ import { AdminAccountsService } from '../../src/auth/admin-accounts.service';
 import { CourseImportService } from '../../src/courses/course-import.service';
 import { courseContentHash } from '../../src/courses/package/package-loader';
 import { http } from './app';
-import { createTeacher, uniqueEmail } from './factories';
+import { createAdmin, createTeacher, uniqueEmail } from './factories';
 
 let seq = 0;
 export function uniqueSlug(prefix = 'course'): string {
@@ -116,9 +116,10 @@ export async function createUserWithRoles(
   roles: Role[],
 ): Promise<AuthResult> {
   const t = await createTeacher(app, { email: uniqueEmail(roles.join('-')) });
+  const admin = await createAdmin(app);
   await app
     .get(AdminAccountsService)
-    .setRoles({ id: t.user.id, requestId: null }, t.user.id, roles);
+    .setRoles({ id: admin.user.id, requestId: null }, t.user.id, roles);
   const res = await http(app).post('/api/auth/login', {
     email: t.user.email,
     password: t.password,
