@@ -128,14 +128,12 @@ export function parseBulkCsv(
     };
   }
   if (!firstLine.trim()) return { ok: false, rule: 'csv.empty' };
-  const header = firstLine.toLowerCase();
-  const teacherColumn = ['teacher', 'email', 'iin'].find((c) =>
-    header
-      .split(delimiter)
-      .map((h) => h.trim().replace(/^\ufeff/, ''))
-      .includes(c),
-  );
-  if (!teacherColumn || !header.includes('cohort')) return { ok: false, rule: 'csv.header' };
+  const columns = firstLine
+    .replace(/^\uFEFF/, '')
+    .split(delimiter)
+    .map((h) => h.trim().toLowerCase());
+  const teacherColumn = ['teacher', 'email', 'iin'].find((c) => columns.includes(c));
+  if (!teacherColumn || !columns.includes('cohort')) return { ok: false, rule: 'csv.header' };
 
   const rows: BulkRow[] = [];
   const problems: StoredRowProblem[] = [];
