@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Lang } from '@qadam/contracts';
 import { Module } from '@nestjs/common';
 import { CoreModule } from '../core.module';
+import { CatalogCache } from '../courses/catalog-cache';
 import { PublishingService } from '../courses/publishing.service';
 import { ERRORS } from '../common/errors/catalog';
 import { DomainError } from '../common/errors/domain-error';
@@ -13,7 +14,10 @@ import { findCoursePackages, loadCoursePackage } from '../courses/package/packag
 import { formatProblem } from '../courses/package/package-problems';
 
 /** Only what importing needs: no HTTP, no queue workers. */
-@Module({ imports: [CoreModule], providers: [CourseImportService, PublishingService] })
+@Module({
+  imports: [CoreModule],
+  providers: [CourseImportService, PublishingService, CatalogCache],
+})
 class CoursesImportModule {}
 
 const USAGE = `Usage: npm run courses:import -- [path] [--publish] [--if-empty] [--lang kk|ru|en]

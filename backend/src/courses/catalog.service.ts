@@ -16,6 +16,7 @@ import type {
   TranslatableText,
 } from '@qadam/contracts';
 import { DomainError } from '../common/errors/domain-error';
+import { CatalogCache } from './catalog-cache';
 import { CatalogQueryDto } from './dto/catalog-query.dto';
 import { pickText, servedLang } from './text';
 
@@ -84,9 +85,24 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class CatalogService {
   private readonly outlines = new LRUCache<string, Outline>({ max: 500 });
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cache: CatalogCache,
+  ) {}
 
   async list(q: CatalogQueryDto, readerLang: Lang): Promise<Page<CourseSummary>> {
+    const key = JSON.stringify([
+      q.level,
+      q.kind,
+      q.lang ?? readerLang,
+      q.q?.toLowerCase(),
+      q.page,
+      q.pageSize,
+    ]);
+    return this.cache.page(key, () => this.query(q, readerLang));
+  }
+
+  private async query(q: CatalogQueryDto, readerLang: Lang): Promise<Page<CourseSummary>> {
     const where = ['c.published_version_id IS NOT NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {

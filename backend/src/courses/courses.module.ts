@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthoringController } from './authoring.controller';
 import { AuthoringService } from './authoring.service';
+import { CatalogCache } from './catalog-cache';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { CourseImportService } from './course-import.service';
@@ -9,7 +10,13 @@ import { PublishingService } from './publishing.service';
 
 @Module({
   controllers: [CatalogController, AuthoringController, ProgramsController],
-  providers: [CatalogService, AuthoringService, PublishingService, CourseImportService],
+  providers: [
+    CatalogService,
+    CatalogCache,
+    AuthoringService,
+    PublishingService,
+    CourseImportService,
+  ],
   exports: [CatalogService, CourseImportService],
 })
 export class CoursesModule {}

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { CourseDocument, Lang, TranslatableText } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../ladder/ladder.service';
+import { CatalogCache } from './catalog-cache';
 import { renderLessonMarkdown } from './markdown';
 
 /** The version row columns publishing needs. */
@@ -20,7 +21,10 @@ export interface VersionToPublish {
  */
 @Injectable()
 export class PublishingService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly catalogCache: CatalogCache,
+  ) {}
 
   async publish(
     m: EntityManager,
@@ -115,6 +119,7 @@ export class PublishingService {
         searchText(doc),
       ],
     );
+    this.catalogCache.clear();
     await this.audit.record(
       {
         actorId: actor?.id ?? null,
