@@ -5,23 +5,14 @@
 // BENCH_DURATION=<seconds> changes the length of each run (default 20).
 'use strict';
 /* global fetch */
-const { execFileSync, spawn } = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { setTimeout: delay } = require('node:timers/promises');
 const autocannon = require('autocannon');
-const Redis = require('ioredis');
-const { Client } = require('pg');
-const { ensureServices } = require('../scripts/ensure-services');
+const { ROOT, log, createHarness, writeResult, formatTable } = require('./harness');
 
-const ROOT = path.resolve(__dirname, '..');
 const PORT = 3100;
-const BASE = `http://127.0.0.1:${PORT}`;
 const DB_NAME = 'qadam_bench';
-const SERVER_URL = 'postgres://postgres:postgres@127.0.0.1:5432';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const REDIS_KEY_PREFIX = 'qadam-bench';
 const CONNECTIONS = 200;
 const DURATION = Number(process.env.BENCH_DURATION || 20);
@@ -54,61 +45,10 @@ const ENDPOINTS = [
   },
 ];
 
-const childEnv = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: `${SERVER_URL}/${DB_NAME}`,
-  REDIS_URL,
-  REDIS_KEY_PREFIX,
-  JWT_ACCESS_SECRET: crypto.randomBytes(48).toString('hex'),
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  PUBLIC_URL: BASE,
-  LOG_LEVEL: 'warn',
-};
+const bench = createHarness({ dbName: DB_NAME, redisPrefix: REDIS_KEY_PREFIX, port: PORT });
+const { base: BASE, node, checkInterrupted } = bench;
 
-const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
-
-const node = (script, args = []) =>
-  execFileSync(process.execPath, [path.join(ROOT, script), ...args], {
-    stdio: 'inherit',
-    cwd: ROOT,
-    env: childEnv,
-  });
-
-let interrupted = false;
 let running = null; // the autocannon instance in progress, stopped on Ctrl-C
-function checkInterrupted() {
-  if (interrupted) throw new Error('Interrupted.');
-}
-
-async function withServer(fn) {
-  const client = new Client({ connectionString: `${SERVER_URL}/postgres` });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropDatabase = () =>
-  withServer((c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));
-
-async function clearRedisKeys() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_KEY_PREFIX}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** 59 copies of the real package under new slugs, levels, kinds and numbered titles. */
 function generateCopies(dir) {
@@ -137,35 +77,6 @@ function generateCopies(dir) {
     const target = path.join(dir, slug);
     fs.cpSync(source, target, { recursive: true });
     fs.writeFileSync(path.join(target, 'course.yaml'), text);
-  }
-}
-
-async function waitForHealth(api, seconds = 60) {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (api.exitCode !== null || api.signalCode !== null) {
-      throw new Error(`The API exited during start-up (code ${api.exitCode ?? api.signalCode}).`);
-    }
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    checkInterrupted();
-    await delay(250);
-  }
-  throw new Error(`GET /api/health did not answer 200 within ${seconds} s.`);
-}
-
-async function stopApi(api) {
-  if (!api || api.exitCode !== null || api.signalCode !== null) return;
-  const exited = new Promise((resolve) => api.once('exit', resolve));
-  api.kill('SIGTERM');
-  const timeout = delay(15000).then(() => 'timeout');
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    log('the API did not stop within 15 s of SIGTERM; killing it');
-    api.kill('SIGKILL');
-    await exited;
   }
 }
 
@@ -268,16 +179,7 @@ function printTable(rows) {
     String(s.non2xx),
     String(s.errors),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells) =>
-    '| ' +
-    cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') +
-    ' |';
-  console.log(line(head));
-  console.log(
-    '|' + widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|',
-  );
-  for (const r of body) console.log(line(r));
+  console.log(formatTable(head, body));
   for (const s of rows.filter((r) => r.slow.count)) {
     console.log(
       `${decodeURIComponent(s.request)}: ${s.slow.count} responses over ${s.slow.thresholdMs} ms, ` +
@@ -287,18 +189,12 @@ function printTable(rows) {
 }
 
 async function main() {
-  await ensureServices();
-  log('building the backend');
-  node('node_modules/typescript/bin/tsc', ['-p', 'backend/tsconfig.app.json']);
-  checkInterrupted();
-
-  await dropDatabase();
-  await clearRedisKeys();
+  await bench.prepare();
+  await bench.reset();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-bench-courses-'));
   let api = null;
   try {
-    log(`creating and migrating ${DB_NAME}`);
-    node('dist/backend/src/cli/migrate.js', ['run']);
+    bench.migrate();
     log('importing the course packages');
     node('dist/backend/src/cli/courses-import.js', ['courses', '--publish']);
     generateCopies(tmp);
@@ -306,23 +202,9 @@ async function main() {
     node('dist/backend/src/cli/courses-import.js', [tmp, '--publish']);
     checkInterrupted();
 
-    const pgVersion = await withServer(async (c) => (await c.query('SHOW server_version')).rows[0]);
-    const machine = {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? null,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: pgVersion.server_version,
-      platform: `${os.type()} ${os.release()}`,
-    };
+    const machine = await bench.machine();
 
-    log('starting the API');
-    api = spawn(process.execPath, [path.join(ROOT, 'dist/backend/src/main.js')], {
-      cwd: ROOT,
-      env: childEnv,
-      stdio: 'inherit',
-    });
-    await waitForHealth(api);
+    api = await bench.startApi();
     const dataset = await checkEndpoints();
 
     log(`warming up for ${WARMUP_SECONDS} s`);
@@ -348,10 +230,6 @@ async function main() {
     );
     printTable(rows);
 
-    const outDir = path.join(__dirname, 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*$/, '');
-    const file = path.join(outDir, `catalog-${stamp}.json`);
     const report = {
       date: new Date().toISOString(),
       command: 'npm run bench:catalog',
@@ -368,7 +246,7 @@ async function main() {
       results: rows,
       raw: results.map((r) => r.raw),
     };
-    fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    const file = writeResult('catalog', report);
     console.log(`\nWritten to ${path.relative(ROOT, file)}`);
 
     const failed = rows.filter((s) => s.non2xx > 0 || s.errors > 0);
@@ -377,17 +255,13 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await stopApi(api);
+    await bench.stopApi(api);
     fs.rmSync(tmp, { recursive: true, force: true });
-    await dropDatabase().catch((e) => log(`could not drop ${DB_NAME}: ${e.message}`));
-    await clearRedisKeys().catch((e) => log(`could not clear Redis keys: ${e.message}`));
+    await bench.cleanUp();
   }
 }
 
-process.on('SIGINT', () => {
-  if (interrupted) process.exit(130); // a second Ctrl-C: no clean-up
-  interrupted = true;
-  log('interrupted: cleaning up (Ctrl-C again to quit at once)');
+bench.handleSigint(() => {
   if (running) running.stop();
 });
 

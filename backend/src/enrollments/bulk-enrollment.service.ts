@@ -135,7 +135,7 @@ export class BulkEnrollmentService {
     } catch (e) {
       this.log.error({ err: e, jobId: id }, 'bulk enrolment failed');
       await this.ds.query(
-        `UPDATE bulk_enrollment_jobs SET status = 'failed', error = $2, finished_at = now()
+        `UPDATE bulk_enrollment_jobs SET status = 'failed', error = $2, finished_at = clock_timestamp()
           WHERE id = $1`,
         [id, (e as Error).message],
       );
@@ -254,7 +254,7 @@ export class BulkEnrollmentService {
       const applied = apply ? good.length : 0;
       await m.query(
         `UPDATE bulk_enrollment_jobs SET status = 'done', applied = $2, problems = $3,
-                more_problems = $4, processed = total, finished_at = now()
+                more_problems = $4, processed = total, finished_at = clock_timestamp()
           WHERE id = $1`,
         [
           job.id,

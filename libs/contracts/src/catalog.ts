@@ -245,6 +245,7 @@ export interface BulkEnrollmentReport {
   status: 'queued' | 'running' | 'done' | 'failed';
   mode: 'all-or-nothing' | 'partial';
   total: number;
+  /** Rows checked so far; the enrolments are written after the last check, so wait for `done`. */
   processed: number;
   applied: number;
   problems: BulkEnrollmentRowProblem[];
