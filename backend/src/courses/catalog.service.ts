@@ -78,6 +78,17 @@ export interface EnrollmentRow {
 const SUMMARY_COLUMNS = `c.id, c.slug, c.level, c.kind, c.languages, c.hours, c.title, c.description,
   c.competencies, c.published_number, c.published_at, c.published_version_id`;
 
+/**
+ * What an enrolment summary reads, from `enrollments e` joined to `course_versions v`: the
+ * waitlist position is the count of those waitlisted no later in the same cohort.
+ */
+export const ENROLLMENT_COLUMNS = `e.id, e.status, e.version_id, e.cohort_id, e.progress, e.reason,
+  e.created_at, e.completed_at, v.number,
+  CASE WHEN e.status = 'waitlisted' THEN (
+    SELECT count(*)::int FROM enrollments w
+     WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'
+       AND w.waitlisted_at <= e.waitlisted_at) END AS waitlist_position`;
+
 /** Escapes LIKE's wildcards so a teacher's `50%` is searched literally. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -271,12 +282,7 @@ export class CatalogService {
 
   async liveEnrollment(userId: string, courseId: string): Promise<EnrollmentRow | null> {
     const [row] = await this.ds.query(
-      `SELECT e.id, e.status, e.version_id, e.cohort_id, e.progress, e.reason, e.created_at,
-              e.completed_at, v.number,
-              CASE WHEN e.status = 'waitlisted' THEN (
-                SELECT count(*)::int FROM enrollments w
-                 WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'
-                   AND w.waitlisted_at <= e.waitlisted_at) END AS waitlist_position
+      `SELECT ${ENROLLMENT_COLUMNS}
          FROM enrollments e JOIN course_versions v ON v.id = e.version_id
         WHERE e.user_id = $1 AND e.course_id = $2
           AND e.status IN ('pending', 'waitlisted', 'active', 'completed')`,

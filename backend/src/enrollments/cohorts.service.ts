@@ -29,6 +29,9 @@ export interface Application {
   decidedAt: string | null;
 }
 
+const APPLICATION_SELECT = `SELECT e.id, e.user_id, u.full_name, u.email, u.iin, u.region, e.status,
+  e.reason, e.progress, e.created_at, e.decided_at`;
+
 const COHORT_SELECT = `
   SELECT h.id, h.code, c.slug AS course_slug, h.title, h.starts_on::text, h.ends_on::text,
          h.enrolment_opens_at, h.enrolment_closes_at, h.seats, h.waitlist_limit, v.number,
@@ -159,8 +162,7 @@ export class CohortsService {
   async applications(cohortId: string, q: ApplicationsQueryDto): Promise<Page<Application>> {
     await this.get(cohortId);
     const rows = await this.ds.query(
-      `SELECT e.id, e.user_id, u.full_name, u.email, u.iin, u.region, e.status, e.reason,
-              e.progress, e.created_at, e.decided_at, count(*) OVER () AS total
+      `${APPLICATION_SELECT}, count(*) OVER () AS total
          FROM enrollments e JOIN users u ON u.id = e.user_id
         WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)
         ORDER BY CASE e.status WHEN 'pending' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
@@ -178,7 +180,7 @@ export class CohortsService {
 
   /** Approves an application: a seat if one is free, else the waitlist; COHORT_FULL if neither. */
   async approve(actor: Actor, enrollmentId: string): Promise<Application> {
-    const cohortId = await this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       const e = await this.application(m, enrollmentId);
       const cohort = await this.seats.lock(m, e.cohort_id);
       const [fresh] = await m.query(`SELECT status FROM enrollments WHERE id = $1`, [e.id]);
@@ -205,13 +207,12 @@ export class CohortsService {
         { status },
         'enrollment',
       );
-      return cohort.id;
     });
-    return this.applicationView(cohortId, enrollmentId);
+    return this.applicationView(enrollmentId);
   }
 
   async reject(actor: Actor, enrollmentId: string, reason: string): Promise<Application> {
-    const cohortId = await this.ds.transaction(async (m) => {
+    await this.ds.transaction(async (m) => {
       const e = await this.application(m, enrollmentId);
       await this.seats.lock(m, e.cohort_id);
       const [changed] = await updated(
@@ -231,9 +232,8 @@ export class CohortsService {
         { status: 'rejected', reason },
         'enrollment',
       );
-      return e.cohort_id;
     });
-    return this.applicationView(cohortId, enrollmentId);
+    return this.applicationView(enrollmentId);
   }
 
   /**
@@ -325,17 +325,9 @@ export class CohortsService {
     return e;
   }
 
-  private async applicationView(cohortId: string, enrollmentId: string): Promise<Application> {
-    const page = await this.applications(cohortId, {
-      page: 1,
-      pageSize: 200,
-    } as ApplicationsQueryDto);
-    const found = page.items.find((a) => a.id === enrollmentId);
-    if (found) return found;
+  private async applicationView(enrollmentId: string): Promise<Application> {
     const [r] = await this.ds.query(
-      `SELECT e.id, e.user_id, u.full_name, u.email, u.iin, u.region, e.status, e.reason,
-              e.progress, e.created_at, e.decided_at
-         FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = $1`,
+      `${APPLICATION_SELECT} FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.id = $1`,
       [enrollmentId],
     );
     return toApplication(r);

@@ -1,14 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EnrollmentSummary, Lang, MyEnrollment } from '@qadam/contracts';
+import type {
+  CourseKind,
+  EnrollmentSummary,
+  LadderLevel,
+  Lang,
+  MyEnrollment,
+  TranslatableText,
+} from '@qadam/contracts';
 import { updated } from '../database/returning';
 import { DomainError } from '../common/errors/domain-error';
 import { violatedUniqueConstraint } from '../database/pg-errors';
-import { CatalogService, enrollmentSummary } from '../courses/catalog.service';
+import {
+  CatalogService,
+  ENROLLMENT_COLUMNS,
+  EnrollmentRow,
+  enrollmentSummary,
+} from '../courses/catalog.service';
 import { pickText } from '../courses/text';
 import { LadderService } from '../ladder/ladder.service';
 import { CohortSeats } from './cohort-seats';
 import { recomputeProgress } from './progress';
+
+interface MyEnrollmentRow extends EnrollmentRow {
+  slug: string;
+  title: TranslatableText;
+  level: LadderLevel;
+  kind: CourseKind;
+}
 
 interface CourseForEnrolment {
   id: string;
@@ -81,8 +100,7 @@ export class EnrollmentsService {
       return e.slug as string;
     });
     const [row] = await this.ds.query(
-      `SELECT e.id, e.status, e.version_id, e.cohort_id, e.progress, e.reason, e.created_at,
-              e.completed_at, v.number, NULL AS waitlist_position
+      `SELECT ${ENROLLMENT_COLUMNS}
          FROM enrollments e JOIN course_versions v ON v.id = e.version_id WHERE e.id = $1`,
       [enrollmentId],
     );
@@ -91,12 +109,7 @@ export class EnrollmentsService {
 
   async mine(userId: string, lang: Lang): Promise<MyEnrollment[]> {
     const rows = await this.ds.query(
-      `SELECT e.id, e.status, e.version_id, e.cohort_id, e.progress, e.reason, e.created_at,
-              e.completed_at, v.number, c.slug, c.title, c.level, c.kind,
-              CASE WHEN e.status = 'waitlisted' THEN (
-                SELECT count(*)::int FROM enrollments w
-                 WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'
-                   AND w.waitlisted_at <= e.waitlisted_at) END AS waitlist_position
+      `SELECT ${ENROLLMENT_COLUMNS}, c.slug, c.title, c.level, c.kind
          FROM enrollments e
          JOIN courses c ON c.id = e.course_id
          JOIN course_versions v ON v.id = e.version_id
@@ -104,21 +117,12 @@ export class EnrollmentsService {
         ORDER BY e.created_at DESC`,
       [userId],
     );
-    return rows.map(
-      (
-        r: Parameters<typeof enrollmentSummary>[0] & {
-          slug: string;
-          title: never;
-          level: never;
-          kind: never;
-        },
-      ) => ({
-        ...enrollmentSummary(r, r.slug),
-        courseTitle: pickText(r.title, lang),
-        level: r.level,
-        kind: r.kind,
-      }),
-    );
+    return rows.map((r: MyEnrollmentRow) => ({
+      ...enrollmentSummary(r, r.slug),
+      courseTitle: pickText(r.title, lang),
+      level: r.level,
+      kind: r.kind,
+    }));
   }
 
   /** Marks a lesson done (idempotent) and returns the enrolment with its new progress. */

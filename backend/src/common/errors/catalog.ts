@@ -139,14 +139,6 @@ export const ERRORS = {
       en: 'This course runs in cohorts: choose one of the open cohorts to apply.',
     },
   },
-  SELF_ENROLMENT_NOT_ALLOWED: {
-    status: 409,
-    message: {
-      kk: 'Бұл курсқа өз бетіңізше жазыла алмайсыз: топқа өтінім беріңіз.',
-      ru: 'На этот курс нельзя записаться самостоятельно: подайте заявку в группу.',
-      en: 'You cannot enrol in this course by yourself: apply to one of its cohorts.',
-    },
-  },
   NOT_ENROLLED: {
     status: 403,
     message: {
@@ -241,14 +233,6 @@ export const ERRORS = {
       kk: 'Өзіңіз жіберген жобаны өзіңіз мақұлдай алмайсыз: оны басқа автор немесе әкімші қарауы керек.',
       ru: 'Нельзя рецензировать собственный черновик: его должен проверить другой автор или администратор.',
       en: 'You cannot review your own submission: another author or an admin must review it.',
-    },
-  },
-  BULK_JOB_NOT_FINISHED: {
-    status: 409,
-    message: {
-      kk: 'Файл әлі өңделуде.',
-      ru: 'Файл ещё обрабатывается.',
-      en: 'The file is still being processed.',
     },
   },
   PAYLOAD_TOO_LARGE: {
