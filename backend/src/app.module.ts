@@ -9,6 +9,7 @@ import { validationExceptionFactory } from './common/validation/validation-error
 import type { Env } from './config/env';
 import { CoreModule } from './core.module';
 import { CoursesModule } from './courses/courses.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { LadderModule } from './ladder/ladder.module';
@@ -33,6 +34,7 @@ import { UsersModule } from './users/users.module';
     LadderModule,
     CoursesModule,
     EnrollmentsModule,
+    AssessmentsModule,
     HealthModule,
   ],
   providers: [

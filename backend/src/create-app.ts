@@ -7,6 +7,7 @@ import { requestIdFor } from './common/http/request-id';
 import type { Env } from './config/env';
 
 export const CSV_BODY_LIMIT = 16 * 1024 * 1024;
+export const BANK_FILE_LIMIT = 10 * 1024 * 1024;
 
 /** Builds the HTTP app exactly as production runs it; the integration tests use the same function. */
 export async function createApp(
@@ -43,6 +44,22 @@ export async function createApp(
       'text/csv',
       { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
       (_req, body, done) => done(null, body),
+    );
+  // Question bank files (Moodle XML, GIFT): read as text; the importers bound them again.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['application/xml', 'text/xml', 'text/plain'],
+      { parseAs: 'string', bodyLimit: BANK_FILE_LIMIT },
+      (req, body, done) =>
+        // Only the import takes files; elsewhere these types are unsupported, as any non-JSON.
+        req.routeOptions.url === '/api/banks/import'
+          ? done(null, body)
+          : done(
+              Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }),
+              undefined,
+            ),
     );
   app.enableShutdownHooks();
 

@@ -4,7 +4,8 @@ import { createApp } from './create-app';
 async function main(): Promise<void> {
   const env = loadEnv();
   const app = await createApp(env);
-  await app.listen({ port: env.PORT, host: env.HOST });
+  // A deep accept queue: on an exam day thousands of browsers connect in the same second.
+  await app.listen({ port: env.PORT, host: env.HOST, backlog: 4096 });
 }
 
 main().catch((e: unknown) => {

@@ -90,6 +90,59 @@ describe('courses:import', () => {
     expect(catalog.body.version).toBe(1);
   });
 
+  it("imports a package's banks with it, idempotently: a changed item gets a new version, a dropped one is archived", async () => {
+    const slug = `banked-${Date.now()}`;
+    const bank = `${slug}-bank`;
+    const dir = await copyOf('good-course', slug);
+    const { rename } = await import('node:fs/promises');
+    const bankFile = path.join(dir, 'banks', `${bank}.yaml`);
+    await rename(path.join(dir, 'banks', 'module-1-bank.yaml'), bankFile);
+    const yamlFile = path.join(dir, 'course.yaml');
+    await writeFile(
+      yamlFile,
+      (await readFile(yamlFile, 'utf8')).replace('bank: module-1-bank', `bank: ${bank}`),
+    );
+    const first = await importCli([dir, '--publish']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`bank ${bank}: 3 added, 0 new versions, 0 unchanged, 0 archived`);
+    expect((await importCli([dir, '--publish'])).out).toContain(
+      `bank ${bank}: 0 added, 0 new versions, 3 unchanged, 0 archived`,
+    );
+
+    const text = await readFile(bankFile, 'utf8');
+    const edited = text
+      .replace('ЖИ әрқашан дұрыс жауап береді.', 'ЖИ кейде қате жауап береді.')
+      .replace(/ {2}- key: author[\s\S]*$/, '');
+    await writeFile(bankFile, edited);
+    expect((await importCli([dir, '--publish'])).out).toContain(
+      `bank ${bank}: 0 added, 1 new versions, 1 unchanged, 1 archived`,
+    );
+    const items = await ctx.app.get(DataSource).query(
+      `SELECT i.key, i.current_version, i.archived_at IS NOT NULL AS archived
+         FROM items i JOIN question_banks b ON b.id = i.bank_id WHERE b.key = $1 ORDER BY i.key`,
+      [bank],
+    );
+    expect(items).toEqual([
+      { key: 'always-right', current_version: 2, archived: false },
+      { key: 'author', current_version: 1, archived: true },
+      { key: 'predicts-text', current_version: 1, archived: false },
+    ]);
+
+    // Now the bank holds 2 live items: a draw of 3 cannot be published, and says where.
+    await writeFile(
+      yamlFile,
+      (await readFile(yamlFile, 'utf8')).replace(
+        `draw: { bank: ${bank}, count: 2 }`,
+        `draw: { bank: ${bank}, count: 2 }\n      - key: more\n        draw: { bank: elsewhere-${slug}, count: 1 }`,
+      ),
+    );
+    const refused = await importCli([dir, '--publish', '--lang', 'en']);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(
+      `assessments[0].sections[1]: The question bank "elsewhere-${slug}" was not found`,
+    );
+  });
+
   it('does not overwrite a draft an author is editing', async () => {
     const slug = `edited-${Date.now()}`;
     const dir = await copyOf('good-course', slug);

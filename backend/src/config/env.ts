@@ -94,6 +94,12 @@ export class Env {
   @IsBoolean()
   TRUST_PROXY: boolean = false;
 
+  /** How often the server closes attempts whose deadline has passed (and grades them). */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  ATTEMPT_SWEEP_SECONDS: number = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -23,7 +23,7 @@ const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true
 );
 
 /** `modules[0].lessons[1].title.kk`, as the API names fields. */
-function fieldOf(path: Path): string {
+export function fieldOf(path: Path): string {
   return path.reduce<string>(
     (acc, s) =>
       typeof s === 'number' || /^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CourseDocument } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
+import { BankImportResult, BankDocument, importBank } from '../assessments/item-store';
 import { PublishingService } from './publishing.service';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'published';
@@ -11,12 +12,14 @@ export interface ImportResult {
   slug: string;
   outcome: ImportOutcome;
   version: number;
+  banks: BankImportResult[];
 }
 
 export interface PackageToImport {
   slug: string;
   document: CourseDocument;
   hash: string;
+  banks?: BankDocument[];
 }
 
 /**
@@ -36,6 +39,25 @@ export class CourseImportService {
   async import(pkg: PackageToImport, publish: boolean): Promise<ImportResult> {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`course-import:${pkg.slug}`]);
+      // Banks first: the course's sections are checked against them when it is published. A
+      // package owns its banks, so items it no longer lists are archived (never deleted).
+      const banks: BankImportResult[] = [];
+      for (const bank of pkg.banks ?? []) {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bank-import:${bank.key}`]);
+        banks.push(await importBank(m, bank, null, true));
+      }
+      if (banks.some((b) => b.created || b.added || b.versioned || b.archived)) {
+        await this.audit.record(
+          {
+            actorId: null,
+            action: 'bank.import.package',
+            targetType: 'course',
+            targetId: pkg.slug,
+            after: { banks: banks.map(({ bankId: _id, ...counts }) => counts) },
+          },
+          m,
+        );
+      }
       let [course] = await m.query(`SELECT id, level FROM courses WHERE slug = $1 FOR UPDATE`, [
         pkg.slug,
       ]);
@@ -62,7 +84,7 @@ export class CourseImportService {
 
       if (latest && latest.content_hash === pkg.hash) {
         if (!publish || !open)
-          return { slug: pkg.slug, outcome: 'unchanged', version: latest.number };
+          return { slug: pkg.slug, outcome: 'unchanged', version: latest.number, banks };
         version = latest;
         outcome = 'published';
       } else if (open) {
@@ -104,7 +126,7 @@ export class CourseImportService {
         );
         outcome = 'published';
       }
-      return { slug: pkg.slug, outcome, version: version.number };
+      return { slug: pkg.slug, outcome, version: version.number, banks };
     });
   }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CourseDocument, Lang, TranslatableText } from '@qadam/contracts';
+import { checkSections } from '../assessments/bank-pools';
 import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
 import type { Actor } from '../ladder/ladder.service';
 import { CatalogCache } from './catalog-cache';
 import { renderLessonMarkdown } from './markdown';
@@ -33,6 +35,10 @@ export class PublishingService {
     action = 'course.version.publish',
   ): Promise<void> {
     const doc = version.document;
+    // A test that could not be started (unknown bank or item, too few items to draw) is not
+    // published; the author gets every such section listed.
+    const problems = await checkSections(m, doc.assessments);
+    if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', {}, problems);
     const [course] = await m.query(`SELECT id, slug FROM courses WHERE id = $1 FOR UPDATE`, [
       version.courseId,
     ]);
@@ -83,8 +89,11 @@ export class PublishingService {
     for (const [ai, a] of doc.assessments.entries()) {
       await m.query(
         `INSERT INTO course_assessments (version_id, key, position, kind, title, pass_mark,
-           time_limit_minutes, attempts_allowed, required, module_key, competencies)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           time_limit_minutes, attempts_allowed, required, module_key, competencies, sections,
+           available_from, available_until, shuffle_items, shuffle_options, layout,
+           review_shows, review_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                 $18, $19)`,
         [
           version.id,
           a.key,
@@ -97,6 +106,15 @@ export class PublishingService {
           a.required,
           a.module,
           a.competencies,
+          // Documents saved before sections existed have none of these fields.
+          JSON.stringify(a.sections ?? []),
+          a.availableFrom ?? null,
+          a.availableUntil ?? null,
+          a.shuffleItems ?? false,
+          a.shuffleOptions ?? true,
+          a.layout ?? 'one_per_page',
+          a.review?.shows ?? 'score',
+          a.review?.from ?? 'submit',
         ],
       );
     }

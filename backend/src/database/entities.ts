@@ -1,3 +1,11 @@
+import { AttemptItem } from '../assessments/entities/attempt-item.entity';
+import { Attempt } from '../assessments/entities/attempt.entity';
+import { ItemVersion } from '../assessments/entities/item-version.entity';
+import { Item } from '../assessments/entities/item.entity';
+import { QuestionBank } from '../assessments/entities/question-bank.entity';
+import { Response } from '../assessments/entities/response.entity';
+import { SectionResult } from '../assessments/entities/section-result.entity';
+import { OutboxEvent } from '../outbox/entities/outbox-event.entity';
 import { AuditLog } from '../audit/entities/audit-log.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
@@ -33,4 +41,12 @@ export const ENTITIES: (new () => object)[] = [
   BulkEnrollmentJob,
   Certificate,
   LadderException,
+  QuestionBank,
+  Item,
+  ItemVersion,
+  Attempt,
+  AttemptItem,
+  Response,
+  SectionResult,
+  OutboxEvent,
 ];

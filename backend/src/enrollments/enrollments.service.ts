@@ -149,9 +149,9 @@ export class EnrollmentsService {
   }
 
   /**
-   * The assessment engine reports an enrolment's result in one of its course's assessments;
-   * the best score is kept and a pass counts towards completion. Runs in the engine's
-   * transaction.
+   * The assessment engine reports an enrolment's best result over its graded attempts at one of
+   * its course's assessments (after a regrade it may be lower than before); a pass counts
+   * towards completion. Runs in the engine's transaction.
    */
   async recordAssessmentResult(
     m: EntityManager,
@@ -164,8 +164,8 @@ export class EnrollmentsService {
       `INSERT INTO assessment_progress (enrollment_id, assessment_key, best_score, passed_at, updated_at)
        VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END, now())
        ON CONFLICT (enrollment_id, assessment_key) DO UPDATE
-          SET best_score = greatest(assessment_progress.best_score, EXCLUDED.best_score),
-              passed_at = coalesce(assessment_progress.passed_at, EXCLUDED.passed_at),
+          SET best_score = EXCLUDED.best_score,
+              passed_at = CASE WHEN $4 THEN coalesce(assessment_progress.passed_at, now()) END,
               updated_at = now()`,
       [enrollmentId, assessmentKey, scorePercent, passed],
     );

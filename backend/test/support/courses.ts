@@ -1,5 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AuthResult, CourseDocument, CourseKind, LadderLevel, Role } from '@qadam/contracts';
+import type {
+  AssessmentDocument,
+  AuthResult,
+  CourseDocument,
+  CourseKind,
+  LadderLevel,
+  Role,
+} from '@qadam/contracts';
 import { DataSource } from 'typeorm';
 import { AdminAccountsService } from '../../src/auth/admin-accounts.service';
 import { CourseImportService } from '../../src/courses/course-import.service';
@@ -57,19 +64,32 @@ export function courseDocument(overrides: Partial<CourseDocument> = {}): CourseD
         ],
       },
     ],
-    assessments: [
-      {
-        key: 'final-test',
-        kind: 'final',
-        title: { kk: 'Қорытынды тест', ru: 'Итоговый тест' },
-        passMark: 70,
-        timeLimitMinutes: 40,
-        attemptsAllowed: 3,
-        required: true,
-        module: null,
-        competencies: ['unesco-cft:3.1'],
-      },
-    ],
+    assessments: [assessmentDocument()],
+    ...overrides,
+  };
+}
+
+/** A final test with no sections yet; override anything. */
+export function assessmentDocument(
+  overrides: Partial<AssessmentDocument> = {},
+): AssessmentDocument {
+  return {
+    key: 'final-test',
+    kind: 'final',
+    title: { kk: 'Қорытынды тест', ru: 'Итоговый тест' },
+    passMark: 70,
+    timeLimitMinutes: 40,
+    attemptsAllowed: 3,
+    required: true,
+    module: null,
+    competencies: ['unesco-cft:3.1'],
+    sections: [],
+    availableFrom: null,
+    availableUntil: null,
+    shuffleItems: false,
+    shuffleOptions: true,
+    layout: 'one_per_page',
+    review: { shows: 'score', from: 'submit' },
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { Lang } from './common';
 
-export type Role = 'teacher' | 'author' | 'admin';
+/** `assessor`: may grade hand-graded answers (given to authors who grade). */
+export type Role = 'teacher' | 'author' | 'admin' | 'assessor';
 export type SchoolKind = 'urban' | 'rural' | 'small_ungraded';
 export type GradeBand = 'primary' | 'secondary';
 

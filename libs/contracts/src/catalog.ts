@@ -1,7 +1,9 @@
 import type { Lang } from './common';
+import type { Difficulty, ReviewFrom, ReviewShows, TestLayout } from './assessments';
 
 export type LadderLevel = 'acquire' | 'deepen' | 'create';
 export type CourseKind = 'mooc' | 'cohort' | 'profile';
+
 export type AssessmentKind = 'quiz' | 'final' | 'task';
 
 /**
@@ -50,6 +52,35 @@ export interface AssessmentDocument {
   /** The module it closes, when it is a module quiz. */
   module: string | null;
   competencies: string[];
+  /** What an attempt is made of; an assessment without sections cannot be started yet. */
+  sections: AssessmentSection[];
+  /** When attempts may be started (ISO 8601); a started attempt ends by the closing time. */
+  availableFrom: string | null;
+  availableUntil: string | null;
+  shuffleItems: boolean;
+  shuffleOptions: boolean;
+  layout: TestLayout;
+  /** What a teacher's review shows, and from when (after their submit, or after closing). */
+  review: { shows: ReviewShows; from: ReviewFrom };
+}
+
+/** A part of an assessment: fixed items, or items drawn at random from a bank. */
+export interface AssessmentSection {
+  key: string;
+  title?: TranslatableText;
+  /** Fixed items, as `bank-key/item-key`, in this order. */
+  items?: string[];
+  draw?: {
+    bank: string;
+    count: number;
+    /** Only items tagged with one of these. */
+    competencies?: string[];
+    difficulty?: Difficulty[];
+    /** Spread the draw evenly over the competencies (the listed ones, else the bank's). */
+    stratify?: boolean;
+  };
+  /** Percent of a competency's points in this section that counts as evidence (default: pass mark). */
+  threshold?: number;
 }
 
 /** Everything an author edits in a course version: the editor's and the packages' common shape. */

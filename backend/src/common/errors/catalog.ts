@@ -251,6 +251,70 @@ export const ERRORS = {
       en: 'Data must be sent as JSON (application/json).',
     },
   },
+  NO_ATTEMPTS_LEFT: {
+    status: 409,
+    message: {
+      kk: 'Бұл тестке берілген әрекеттердің бәрі пайдаланылды ({allowed}).',
+      ru: 'Все попытки для этого теста использованы ({allowed}).',
+      en: 'You have used all the attempts allowed for this test ({allowed}).',
+    },
+  },
+  ATTEMPT_CLOSED: {
+    status: 409,
+    message: {
+      kk: 'Бұл әрекет аяқталды (тапсырылды немесе уақыты бітті): жауап енді сақталмайды. Бұған дейін сақталған жауаптар сақтаулы.',
+      ru: 'Эта попытка завершена (сдана или время вышло): ответ больше не сохраняется. Ответы, сохранённые раньше, остались.',
+      en: 'This attempt is over (submitted or out of time), so the answer was not saved. Answers saved before are kept.',
+    },
+  },
+  ASSESSMENT_NOT_AVAILABLE: {
+    status: 409,
+    message: {
+      kk: 'Тест қазір қолжетімсіз: ол {from} бастап {until} дейін ашық.',
+      ru: 'Тест сейчас недоступен: он открыт с {from} до {until}.',
+      en: 'The test is not open now: it is open from {from} until {until}.',
+    },
+  },
+  ASSESSMENT_NOT_READY: {
+    status: 409,
+    message: {
+      kk: 'Бұл тестке сұрақтар әлі қосылмаған. Курс авторына хабарлаңыз.',
+      ru: 'В этот тест ещё не добавлены вопросы. Сообщите автору курса.',
+      en: 'This test has no questions yet. Please tell the course author.',
+    },
+  },
+  NOT_AWAITING_GRADE: {
+    status: 409,
+    message: {
+      kk: 'Бұл жауап қолмен бағаланбайды немесе әрекет әлі тапсырылмаған.',
+      ru: 'Этот ответ не оценивается вручную или попытка ещё не сдана.',
+      en: 'This answer is not graded by hand, or the attempt has not been submitted yet.',
+    },
+  },
+  BANK_KEY_TAKEN: {
+    status: 409,
+    message: {
+      kk: '«{key}» кілті бар сұрақтар банкі бұрыннан бар.',
+      ru: 'Банк вопросов с ключом «{key}» уже существует.',
+      en: 'A question bank with the key "{key}" already exists.',
+    },
+  },
+  ITEM_KEY_TAKEN: {
+    status: 409,
+    message: {
+      kk: 'Бұл банкте «{key}» кілті бар сұрақ бұрыннан бар.',
+      ru: 'В этом банке уже есть вопрос с ключом «{key}».',
+      en: 'This bank already has an item with the key "{key}".',
+    },
+  },
+  IMPORT_REFUSED: {
+    status: 400,
+    message: {
+      kk: 'Файл импортталмады: {reason}',
+      ru: 'Файл не импортирован: {reason}',
+      en: 'The file was not imported: {reason}',
+    },
+  },
   TOO_MANY_ATTEMPTS: {
     status: 429,
     message: {

@@ -164,6 +164,21 @@ export const RULE_MESSAGES: Record<string, LocalizedText> = {
     ru: 'Уровень курса ({level}) не меняется; для другого уровня создайте новый курс.',
     en: "A course's level ({level}) cannot change; create a new course for another level.",
   },
+  'competency.code': {
+    kk: 'Белгісіз құзыреттілік коды; мысалы, unesco-cft:1.1 немесе iste-ed:2.5.b түріндегі кодтарды пайдаланыңыз.',
+    ru: 'Неизвестный код компетенции; используйте коды вида unesco-cft:1.1 или iste-ed:2.5.b.',
+    en: 'Unknown competency code; use codes such as unesco-cft:1.1 or iste-ed:2.5.b.',
+  },
+  'item.key-only': {
+    kk: 'Кілтті түзету тек дұрыс жауапты және бағалауды өзгертеді; мәтін мен нұсқаларды өзгерту үшін сұрақтың жаңа нұсқасын сақтаңыз.',
+    ru: 'Исправление ключа меняет только правильный ответ и оценивание; чтобы изменить текст или варианты, сохраните новую версию вопроса.',
+    en: 'A key correction changes only the right answer and the scoring; to change texts or choices, save a new version of the item.',
+  },
+  'grading.levels': {
+    kk: 'Рубриканың әр критерийіне бір деңгей таңдаңыз.',
+    ru: 'Выберите по одному уровню для каждого критерия рубрики.',
+    en: 'Choose one level for every criterion of the rubric.',
+  },
   'user.unknown': {
     kk: 'Мұндай пайдаланушы жоқ.',
     ru: 'Такого пользователя нет.',

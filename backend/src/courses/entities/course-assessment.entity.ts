@@ -7,7 +7,14 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import type { AssessmentKind, TranslatableText } from '@qadam/contracts';
+import type {
+  AssessmentKind,
+  AssessmentSection,
+  ReviewFrom,
+  ReviewShows,
+  TestLayout,
+  TranslatableText,
+} from '@qadam/contracts';
 import { CourseVersion } from './course-version.entity';
 
 /**
@@ -18,6 +25,12 @@ import { CourseVersion } from './course-version.entity';
 @Unique('course_assessments_version_id_key_key', ['versionId', 'key'])
 @Check('course_assessments_kind_check', `"kind" IN ('quiz', 'final', 'task')`)
 @Check('course_assessments_pass_mark_check', `"pass_mark" BETWEEN 0 AND 100`)
+@Check('course_assessments_layout_check', `"layout" IN ('one_per_page', 'all_on_one')`)
+@Check(
+  'course_assessments_review_shows_check',
+  `"review_shows" IN ('score', 'answers', 'feedback')`,
+)
+@Check('course_assessments_review_from_check', `"review_from" IN ('submit', 'close', 'never')`)
 export class CourseAssessment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -61,4 +74,29 @@ export class CourseAssessment {
 
   @Column({ type: 'text', array: true, default: '{}' })
   competencies!: string[];
+
+  /** Fixed items and draws; resolved against the banks when an attempt starts. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  sections!: AssessmentSection[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  availableFrom!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  availableUntil!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  shuffleItems!: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  shuffleOptions!: boolean;
+
+  @Column({ type: 'varchar', length: 12, default: 'one_per_page' })
+  layout!: TestLayout;
+
+  @Column({ type: 'varchar', length: 8, default: 'score' })
+  reviewShows!: ReviewShows;
+
+  @Column({ type: 'varchar', length: 8, default: 'submit' })
+  reviewFrom!: ReviewFrom;
 }

@@ -60,6 +60,52 @@ const courseModule = {
   additionalProperties: false,
 } as const;
 
+/** ISO 8601 with a time zone, e.g. `2026-12-01T09:00:00+05:00`. */
+const dateTime = {
+  type: ['string', 'null'],
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+} as const;
+
+/** `bank-key/item-key`. */
+export const ITEM_REF_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$';
+
+const section = {
+  type: 'object',
+  required: ['key'],
+  properties: {
+    key,
+    title,
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      uniqueItems: true,
+      items: { type: 'string', pattern: ITEM_REF_PATTERN, maxLength: 161 },
+    },
+    draw: {
+      type: 'object',
+      required: ['bank', 'count'],
+      properties: {
+        bank: key,
+        count: { type: 'integer', minimum: 1, maximum: 200 },
+        competencies,
+        difficulty: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: ['easy', 'medium', 'hard'] },
+        },
+        stratify: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    threshold: { type: 'integer', minimum: 0, maximum: 100 },
+  },
+  // Fixed items or a draw, not both.
+  oneOf: [{ required: ['items'] }, { required: ['draw'] }],
+  additionalProperties: false,
+} as const;
+
 const assessment = {
   type: 'object',
   required: ['key', 'kind', 'title', 'passMark'],
@@ -74,6 +120,20 @@ const assessment = {
     attemptsAllowed: optionalCount(100),
     required: { type: 'boolean' },
     competencies,
+    sections: { type: 'array', maxItems: 20, items: section },
+    availableFrom: dateTime,
+    availableUntil: dateTime,
+    shuffleItems: { type: 'boolean' },
+    shuffleOptions: { type: 'boolean' },
+    layout: { enum: ['one_per_page', 'all_on_one'] },
+    review: {
+      type: 'object',
+      properties: {
+        shows: { enum: ['score', 'answers', 'feedback'] },
+        from: { enum: ['submit', 'close', 'never'] },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;

@@ -116,6 +116,13 @@ describe('loadCoursePackage: good-course', () => {
         required: false,
         module: 'generative-models',
         competencies: ['unesco-cft:3.1'],
+        sections: [{ key: 'drawn', draw: { bank: 'module-1-bank', count: 2 } }],
+        availableFrom: null,
+        availableUntil: null,
+        shuffleItems: false,
+        shuffleOptions: true,
+        layout: 'one_per_page',
+        review: { shows: 'feedback', from: 'submit' },
       },
       {
         key: 'final-test',
@@ -127,16 +134,29 @@ describe('loadCoursePackage: good-course', () => {
         required: true,
         module: null,
         competencies: [],
+        sections: [],
+        availableFrom: null,
+        availableUntil: null,
+        shuffleItems: false,
+        shuffleOptions: true,
+        layout: 'one_per_page',
+        review: { shows: 'score', from: 'submit' },
       },
     ]);
   });
 
-  it('ignores banks/, whose format belongs to the assessment engine', async () => {
-    // banks/module-1-quiz.md holds raw HTML that would be a problem in lessons/.
-    await expect(
-      fs.readFile(path.join(FIXTURES, 'good-course/banks/module-1-quiz.md'), 'utf8'),
-    ).resolves.toContain('<b>');
-    expect((await loadCoursePackage(path.join(FIXTURES, 'good-course'))).ok).toBe(true);
+  it('loads banks/*.yaml with opaque, stable choice ids', async () => {
+    const a = await loadCoursePackage(path.join(FIXTURES, 'good-course'));
+    const b = await loadCoursePackage(path.join(FIXTURES, 'good-course'));
+    if (!a.ok || !b.ok) throw new Error('good-course did not load');
+    expect(a.banks.map((bank) => [bank.key, bank.items.map((i) => i.key)])).toEqual([
+      ['module-1-bank', ['predicts-text', 'always-right', 'author']],
+    ]);
+    const single = a.banks[0].items[0].definition as { options: { id: string }[] };
+    expect(single.options.map((o) => o.id)).toEqual(
+      (b.banks[0].items[0].definition as { options: { id: string }[] }).options.map((o) => o.id),
+    );
+    expect(single.options.every((o) => /^[A-Za-z0-9_-]{10}$/.test(o.id))).toBe(true);
   });
 });
 
@@ -353,6 +373,7 @@ describe('loadCoursePackage: other failures', () => {
 describe('findCoursePackages', () => {
   it('lists the subfolders that hold a course.yaml, sorted by name', async () => {
     expect(await findCoursePackages(FIXTURES)).toEqual([
+      path.join(FIXTURES, 'bank-problems'),
       path.join(FIXTURES, 'broken-course'),
       path.join(FIXTURES, 'good-course'),
     ]);
@@ -407,5 +428,23 @@ describe('PACKAGE_PROBLEM_MESSAGES', () => {
       'c/course.yaml:4: Здесь ожидается целое число или пустое значение',
     );
     expect(formatProblem(p, 'en')).toBe('c/course.yaml:4: Expected a whole number or nothing here');
+  });
+});
+
+describe('loadCoursePackage: bank-problems', () => {
+  it('reports every broken item and every unfillable section at its file and line', async () => {
+    const result = await loadCoursePackage(path.join(FIXTURES, 'bank-problems'));
+    if (result.ok) throw new Error('bank-problems loaded');
+    expect(result.problems.map((p) => formatProblem(p, 'en'))).toEqual([
+      'bank-problems/banks/broken.yaml:8: Exactly one option must be marked correct (now: 2)',
+      'bank-problems/banks/broken.yaml:13: The required field "competencies" is missing',
+      'bank-problems/banks/broken.yaml:22: The text is missing in ru',
+      'bank-problems/banks/small.yaml:9: The item key "fine" is repeated in this bank',
+      'bank-problems/course.yaml:20: The bank "small" has 1 matching items; the draw needs 5',
+      'bank-problems/course.yaml:22: The item "small/no-such-item" was not found (or is archived, or listed twice)',
+    ]);
+    expect(formatProblem(result.problems[4], 'kk')).toBe(
+      'bank-problems/course.yaml:20: «small» банкінде шартқа сай 1 сұрақ бар, ал 5 сұрақ алу керек',
+    );
   });
 });

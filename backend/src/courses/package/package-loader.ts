@@ -6,6 +6,7 @@ import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Docume
 import type {
   AssessmentDocument,
   AssessmentKind,
+  AssessmentSection,
   CourseDocument,
   CourseKind,
   Lang,
@@ -13,9 +14,16 @@ import type {
   LessonDocument,
   LessonSource,
   ModuleDocument,
+  ReviewFrom,
+  ReviewShows,
+  TestLayout,
   TranslatableText,
 } from '@qadam/contracts';
+import type { BankDocument } from '../../assessments/item-store';
+import type { ItemRule } from '../../assessments/items/item-schema';
+import type { PlanProblem } from '../../assessments/section-plan';
 import { isLang } from '../../common/i18n/lang';
+import { checkSectionsAgainstBanks, loadBankFiles } from './bank-files';
 import { COMPETENCY_CODE_PATTERN } from '../competency-codes';
 import { findMarkdownProblems } from '../markdown';
 import { COURSE_PACKAGE_SCHEMA, KEY_PATTERN, URL_PATTERN } from './course-package.schema';
@@ -25,7 +33,15 @@ export const COURSE_FILE = 'course.yaml';
 export const LESSONS_DIR = 'lessons';
 
 export type LoadedCoursePackage =
-  | { ok: true; slug: string; document: CourseDocument; hash: string; dir: string }
+  | {
+      ok: true;
+      slug: string;
+      document: CourseDocument;
+      hash: string;
+      dir: string;
+      /** `banks/*.yaml`, imported before the course so its sections can be checked. */
+      banks: BankDocument[];
+    }
   | { ok: false; slug: string | null; dir: string; problems: PackageProblem[] };
 
 const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
@@ -64,13 +80,20 @@ export interface RawCourse {
     attemptsAllowed?: number | null;
     required?: boolean;
     competencies?: string[];
+    sections?: AssessmentSection[];
+    availableFrom?: string | null;
+    availableUntil?: string | null;
+    shuffleItems?: boolean;
+    shuffleOptions?: boolean;
+    layout?: TestLayout;
+    review?: { shows?: ReviewShows; from?: ReviewFrom };
   }[];
 }
 
 export type Path = (string | number)[];
 
 /** Finds the line of a place in course.yaml, given as the path ajv and the checks use. */
-class YamlLines {
+export class YamlLines {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly counter: LineCounter,
@@ -123,7 +146,7 @@ function show(value: unknown): string {
 
 export type Emit = (
   segments: Path,
-  rule: PackageProblemRule,
+  rule: PackageProblemRule | ItemRule | PlanProblem['rule'],
   params?: Record<string, string | number>,
 ) => void;
 
@@ -189,6 +212,35 @@ export function normaliseText(text: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .trimEnd();
+}
+
+/** Parses one YAML file of a package; syntax problems are pushed and null returned. */
+export function parseYaml(
+  source: string,
+  file: string,
+  problems: PackageProblem[],
+): { raw: unknown; lines: YamlLines } | null {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const before = problems.length;
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push({
+      file,
+      line: counter.linePos(error.pos[0]).line,
+      rule: duplicate ? 'yaml.duplicate-key' : 'yaml.syntax',
+      params: duplicate ? {} : { detail: error.message },
+    });
+  }
+  // Shapes and references of a document that did not parse would only add noise.
+  if (problems.length > before) return null;
+  try {
+    return { raw: doc.toJS(), lines: new YamlLines(doc, counter) };
+  } catch (e) {
+    // e.g. an alias bomb: toJS refuses to expand it
+    problems.push({ file, line: 1, rule: 'yaml.syntax', params: { detail: (e as Error).message } });
+    return null;
+  }
 }
 
 function compareProblems(a: PackageProblem, b: PackageProblem): number {
@@ -275,6 +327,23 @@ export function checkCourse(raw: unknown, folder: string, emit: Emit): void {
     if (typeof a.module === 'string' && !moduleKeys.has(a.module)) {
       emit(['assessments', i, 'module'], 'package.unknown-module', { module: a.module });
     }
+    const sectionKeys = new Set<string>();
+    list(a.sections).forEach((sec, j) => {
+      if (!isRecord(sec) || typeof sec.key !== 'string') return;
+      if (sectionKeys.has(sec.key)) {
+        emit(['assessments', i, 'sections', j, 'key'], 'package.duplicate-section-key', {
+          key: sec.key,
+        });
+      }
+      sectionKeys.add(sec.key);
+    });
+    if (
+      typeof a.availableFrom === 'string' &&
+      typeof a.availableUntil === 'string' &&
+      Date.parse(a.availableFrom) >= Date.parse(a.availableUntil)
+    ) {
+      emit(['assessments', i, 'availableUntil'], 'package.window-order', {});
+    }
   });
 }
 
@@ -327,6 +396,13 @@ export function buildDocument(
     required: a.required ?? true,
     module: a.module ?? null,
     competencies: a.competencies ?? [],
+    sections: a.sections ?? [],
+    availableFrom: a.availableFrom ?? null,
+    availableUntil: a.availableUntil ?? null,
+    shuffleItems: a.shuffleItems ?? false,
+    shuffleOptions: a.shuffleOptions ?? true,
+    layout: a.layout ?? 'one_per_page',
+    review: { shows: a.review?.shows ?? 'score', from: a.review?.from ?? 'submit' },
   }));
   return {
     level: course.level,
@@ -381,36 +457,11 @@ export async function loadCoursePackage(dir: string): Promise<LoadedCoursePackag
     return fail(null);
   }
 
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  for (const error of doc.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    problems.push({
-      file: courseFile,
-      line: counter.linePos(error.pos[0]).line,
-      rule: duplicate ? 'yaml.duplicate-key' : 'yaml.syntax',
-      params: duplicate ? {} : { detail: error.message },
-    });
-  }
-  // Shapes and references of a document that did not parse would only add noise.
-  if (problems.length > 0) return fail(null);
-
-  let raw: unknown;
-  try {
-    raw = doc.toJS();
-  } catch (e) {
-    // e.g. an alias bomb: toJS refuses to expand it
-    problems.push({
-      file: courseFile,
-      line: 1,
-      rule: 'yaml.syntax',
-      params: { detail: (e as Error).message },
-    });
-    return fail(null);
-  }
+  const parsed = parseYaml(source, courseFile, problems);
+  if (!parsed) return fail(null);
+  const { raw, lines } = parsed;
   const slug = isRecord(raw) && typeof raw.slug === 'string' ? raw.slug : null;
 
-  const lines = new YamlLines(doc, counter);
   const emit: Emit = (segments, rule, params = {}) =>
     problems.push({ file: courseFile, line: lines.lineOf(segments), rule, params });
 
@@ -461,6 +512,9 @@ export async function loadCoursePackage(dir: string): Promise<LoadedCoursePackag
     }
   }
 
+  const banks = await loadBankFiles(root, folder, languages as Lang[], problems);
+  checkSectionsAgainstBanks(raw, banks, emit);
+
   if (!valid || problems.length > 0) return fail(slug);
   const course = raw as RawCourse;
   const document = buildDocument(course, bodies);
@@ -470,6 +524,7 @@ export async function loadCoursePackage(dir: string): Promise<LoadedCoursePackag
     document,
     hash: courseContentHash(course.slug, document),
     dir: root,
+    banks,
   };
 }
 

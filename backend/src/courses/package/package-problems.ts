@@ -1,4 +1,6 @@
 import type { Lang } from '@qadam/contracts';
+import { ITEM_RULE_MESSAGES } from '../../assessments/items/item-schema';
+import { PLAN_PROBLEM_MESSAGES } from '../../assessments/section-plan';
 import { fill } from '../../common/i18n/lang';
 
 /** One thing an author must fix, at a line of a file of the package. */
@@ -131,6 +133,31 @@ export const PACKAGE_PROBLEM_MESSAGES = {
     ru: 'Ключ оценивания «{key}» уже занят другим оцениванием',
     en: 'The assessment key "{key}" is already used by another assessment',
   },
+  'package.duplicate-section-key': {
+    kk: '«{key}» бөлім кілті осы бағалауда қайталанып тұр',
+    ru: 'Ключ раздела «{key}» повторяется в этом оценивании',
+    en: 'The section key "{key}" is repeated in this assessment',
+  },
+  'package.window-order': {
+    kk: 'Жабылу уақыты ашылу уақытынан кейін болуы керек',
+    ru: 'Время закрытия должно быть позже времени открытия',
+    en: 'The closing time must be after the opening time',
+  },
+  'package.bank-key': {
+    kk: '«{key}» банк кілті жарамсыз: тек кіші латын әріптері, цифрлар және дефис',
+    ru: 'Недопустимый ключ банка «{key}»: только строчные латинские буквы, цифры и дефисы',
+    en: 'Invalid bank key "{key}": lower-case Latin letters, digits and hyphens only',
+  },
+  'package.duplicate-bank': {
+    kk: '«{key}» банкі пакетте екі рет бар',
+    ru: 'Банк «{key}» встречается в пакете дважды',
+    en: 'The bank "{key}" appears twice in the package',
+  },
+  'package.duplicate-item-key': {
+    kk: '«{key}» сұрақ кілті осы банкте қайталанып тұр',
+    ru: 'Ключ вопроса «{key}» повторяется в этом банке',
+    en: 'The item key "{key}" is repeated in this bank',
+  },
   'package.unknown-module': {
     kk: '«{module}» кілті бар модуль жоқ',
     ru: 'Модуля с ключом «{module}» нет',
@@ -202,12 +229,20 @@ function typeName(types: string, lang: Lang): string {
     .join(OR[lang]);
 }
 
+// Rules of the item and section checks, which packages share with the authoring API.
+const OTHER_MESSAGES: Record<string, Messages> = {
+  ...ITEM_RULE_MESSAGES,
+  ...PLAN_PROBLEM_MESSAGES,
+};
+
 /** `"<file>:<line>: <message>"` in the given language; an unknown rule is shown by its key. */
 export function formatProblem(p: PackageProblem, lang: Lang): string {
   const params =
     typeof p.params.type === 'string'
       ? { ...p.params, type: typeName(p.params.type, lang) }
       : p.params;
-  const template = isPackageProblemRule(p.rule) ? PACKAGE_PROBLEM_MESSAGES[p.rule][lang] : p.rule;
+  const template = isPackageProblemRule(p.rule)
+    ? PACKAGE_PROBLEM_MESSAGES[p.rule][lang]
+    : (OTHER_MESSAGES[p.rule]?.[lang] ?? p.rule);
   return `${p.file}:${p.line}: ${fill(template, params)}`;
 }

@@ -3,6 +3,7 @@ import { Initial1795540519724 } from './1795540519724-Initial';
 import { AuditLogAppendOnly1795540600000 } from './1795540600000-AuditLogAppendOnly';
 import { Catalog1795546572476 } from './1795546572476-Catalog';
 import { CatalogSearchAndFreeze1795546600000 } from './1795546600000-CatalogSearchAndFreeze';
+import { Assessments1795550233883 } from './1795550233883-Assessments';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript in tests and from the
 // compiled output. Append new migrations at the end; the drift test fails if one is missing.
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditLogAppendOnly1795540600000,
   Catalog1795546572476,
   CatalogSearchAndFreeze1795546600000,
+  Assessments1795550233883,
 ];

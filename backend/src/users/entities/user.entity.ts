@@ -11,12 +11,12 @@ import type { GradeBand, Lang, Role, SchoolKind } from '@qadam/contracts';
 
 export const SCHOOL_KINDS: readonly SchoolKind[] = ['urban', 'rural', 'small_ungraded'];
 export const GRADE_BANDS: readonly GradeBand[] = ['primary', 'secondary'];
-export const ROLES: readonly Role[] = ['teacher', 'author', 'admin'];
+export const ROLES: readonly Role[] = ['teacher', 'author', 'admin', 'assessor'];
 
 @Entity('users')
 @Check('users_language_check', `"language" IN ('kk', 'ru', 'en')`)
 @Check('users_school_kind_check', `"school_kind" IN ('urban', 'rural', 'small_ungraded')`)
-@Check('users_roles_check', `"roles" <@ ARRAY['teacher', 'author', 'admin']::text[]`)
+@Check('users_roles_check', `"roles" <@ ARRAY['teacher', 'author', 'admin', 'assessor']::text[]`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
