@@ -34,6 +34,14 @@ export function resultOf(a: AttemptRow): AttemptResult {
 const ATTEMPT_COLUMNS = `id, user_id, enrollment_id, assessment_id, assessment_key, status, score,
   max_score, percent, passed`;
 
+/** An attempt's item as the result is computed from it. */
+interface GradedItem {
+  section_key: string;
+  points: string;
+  fraction: string | null;
+  competencies: string[];
+}
+
 function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -78,57 +86,28 @@ export class AttemptGrader {
         [attemptId, by, ownerId],
       );
       if (!closed) return null;
-      const waiting = await this.gradeObjectiveItems(m, attemptId);
-      if (waiting > 0) return closed;
-      return this.finalize(m, attemptId);
+      const graded = await this.gradeObjectiveItems(m, attemptId);
+      if (graded.waiting > 0) return closed;
+      return this.finalize(m, attemptId, { attempt: closed, items: graded.items, first: true });
     });
-  }
-
-  /** Grades every saved answer of an objective item; hand-graded answers go to the queue. */
-  async gradeObjectiveItems(m: EntityManager, attemptId: string): Promise<number> {
-    const rows: { item_version_id: string; definition: ItemDefinition; response: ItemResponse }[] =
-      await m.query(
-        `SELECT ai.item_version_id, v.definition, r.response
-           FROM attempt_items ai
-           JOIN item_versions v ON v.id = ai.item_version_id
-           LEFT JOIN responses r ON r.attempt_id = ai.attempt_id
-                                AND r.item_version_id = ai.item_version_id
-          WHERE ai.attempt_id = $1`,
-        [attemptId],
-      );
-    const grades = rows.map((r) => {
-      const graded = gradeObjective(r.definition, r.response ?? null);
-      const answered = r.response !== null && r.response !== undefined && r.response !== '';
-      if (graded) return { id: r.item_version_id, fraction: graded.fraction, needs: false };
-      // An essay left blank scores nothing without troubling a grader.
-      return { id: r.item_version_id, fraction: answered ? null : 0, needs: answered };
-    });
-    await m.query(
-      `INSERT INTO responses (attempt_id, item_version_id, fraction, needs_grading)
-       SELECT $1, g.id, g.fraction, g.needs
-         FROM jsonb_to_recordset($2::jsonb) AS g(id uuid, fraction numeric, needs boolean)
-       ON CONFLICT (attempt_id, item_version_id) DO UPDATE
-          SET fraction = CASE WHEN responses.rubric_levels IS NULL THEN EXCLUDED.fraction
-                              ELSE responses.fraction END,
-              needs_grading = EXCLUDED.needs_grading AND responses.rubric_levels IS NULL`,
-      [attemptId, JSON.stringify(grades)],
-    );
-    return grades.filter((g) => g.needs).length;
   }
 
   /**
-   * Computes the result from the graded answers. Call with the attempt closed and nothing
-   * waiting for a grader; safe to call again (regrades).
+   * Grades every saved answer of an objective item; hand-graded answers go to the queue.
+   * Returns how many wait for a grader, and the items as `finalize` needs them.
    */
-  async finalize(m: EntityManager, attemptId: string): Promise<AttemptRow> {
-    const rows: {
-      section_key: string;
-      points: string;
-      fraction: string | null;
-      competencies: string[];
-    }[] = await m.query(
-      `SELECT ai.section_key, ai.points, r.fraction,
-              ARRAY(SELECT jsonb_array_elements_text(v.definition -> 'competencies')) AS competencies
+  async gradeObjectiveItems(
+    m: EntityManager,
+    attemptId: string,
+  ): Promise<{ waiting: number; items: GradedItem[] }> {
+    const rows: (GradedItem & {
+      item_version_id: string;
+      definition: ItemDefinition;
+      response: ItemResponse;
+      rubric_levels: unknown;
+    })[] = await m.query(
+      `SELECT ai.item_version_id, ai.section_key, ai.points, v.definition, r.response,
+              r.fraction, r.rubric_levels
          FROM attempt_items ai
          JOIN item_versions v ON v.id = ai.item_version_id
          LEFT JOIN responses r ON r.attempt_id = ai.attempt_id
@@ -136,9 +115,60 @@ export class AttemptGrader {
         WHERE ai.attempt_id = $1`,
       [attemptId],
     );
-    const [attempt] = await m.query(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1`, [
-      attemptId,
-    ]);
+    const grades = rows.map((r) => {
+      const graded = gradeObjective(r.definition, r.response ?? null);
+      const answered = r.response !== null && r.response !== undefined && r.response !== '';
+      if (graded) return { id: r.item_version_id, fraction: graded.fraction, needs: false };
+      // A grader's grade stands; an essay left blank scores nothing without troubling one.
+      if (r.rubric_levels)
+        return { id: r.item_version_id, fraction: Number(r.fraction), needs: false };
+      return { id: r.item_version_id, fraction: answered ? null : 0, needs: answered };
+    });
+    await m.query(
+      `INSERT INTO responses (attempt_id, item_version_id, fraction, needs_grading)
+       SELECT $1, g.id, g.fraction, g.needs
+         FROM jsonb_to_recordset($2::jsonb) AS g(id uuid, fraction numeric, needs boolean)
+       ON CONFLICT (attempt_id, item_version_id) DO UPDATE
+          SET fraction = EXCLUDED.fraction, needs_grading = EXCLUDED.needs_grading`,
+      [attemptId, JSON.stringify(grades)],
+    );
+    return {
+      waiting: grades.filter((g) => g.needs).length,
+      items: rows.map((r, i) => ({
+        section_key: r.section_key,
+        points: r.points,
+        fraction: grades[i].fraction === null ? null : String(grades[i].fraction),
+        competencies: r.definition.competencies,
+      })),
+    };
+  }
+
+  /**
+   * Computes the result from the graded answers. Call with the attempt closed and nothing
+   * waiting for a grader; safe to call again (regrades).
+   */
+  async finalize(
+    m: EntityManager,
+    attemptId: string,
+    known?: { attempt: AttemptRow; items: GradedItem[]; first: boolean },
+  ): Promise<AttemptRow> {
+    // On close the caller has just read both; a regrade or a grader reads them again.
+    const rows: GradedItem[] =
+      known?.items ??
+      (await m.query(
+        `SELECT ai.section_key, ai.points, r.fraction,
+                ARRAY(SELECT jsonb_array_elements_text(v.definition -> 'competencies'))
+                  AS competencies
+           FROM attempt_items ai
+           JOIN item_versions v ON v.id = ai.item_version_id
+           LEFT JOIN responses r ON r.attempt_id = ai.attempt_id
+                                AND r.item_version_id = ai.item_version_id
+          WHERE ai.attempt_id = $1`,
+        [attemptId],
+      ));
+    const attempt: AttemptRow =
+      known?.attempt ??
+      (await m.query(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1`, [attemptId]))[0];
     const def = (await this.defs.get(attempt.assessment_id))!;
     let score = 0;
     let max = 0;
@@ -168,7 +198,9 @@ export class AttemptGrader {
         WHERE id = $1 RETURNING ${ATTEMPT_COLUMNS}`,
       [attemptId, score, percent, passed],
     );
-    await m.query(`DELETE FROM attempt_section_results WHERE attempt_id = $1`, [attemptId]);
+    if (!known?.first) {
+      await m.query(`DELETE FROM attempt_section_results WHERE attempt_id = $1`, [attemptId]);
+    }
     const sectionRows = [...perSection.entries()].map(([k, v]) => {
       const [section, competency] = k.split('\u0000');
       return {

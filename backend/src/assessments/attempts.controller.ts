@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AttemptResult, AttemptStarted, AttemptView, Lang } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Roles, SignedIn } from '../common/access/access.decorators';
@@ -42,14 +42,16 @@ export class AttemptsController {
   @Put('attempts/:id/responses/:itemId')
   @SignedIn()
   @ApiOperation({ summary: 'Autosave one answer (idempotent).' })
+  @ApiBody({ type: SaveResponseDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'ATTEMPT_CLOSED')
   save(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,
     @Param('itemId', uuidParam) itemId: string,
-    @Body() dto: SaveResponseDto,
+    // Untyped on purpose: the global validation pipe skips it (see readResponseBody).
+    @Body() body: unknown,
   ): Promise<{ savedAt: string }> {
-    return this.attempts.save(user, id, itemId, dto.response);
+    return this.attempts.save(user, id, itemId, body);
   }
 
   @Post('attempts/:id/submit')

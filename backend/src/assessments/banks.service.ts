@@ -332,7 +332,7 @@ export class BanksService {
     );
     let changed = 0;
     for (const a of attempts) {
-      const waiting = await this.grader.gradeObjectiveItems(m, a.id);
+      const { waiting } = await this.grader.gradeObjectiveItems(m, a.id);
       if (waiting > 0) continue;
       const after = await this.grader.finalize(m, a.id);
       if (a.status !== 'graded' || Number(after.score) !== Number(a.score)) changed += 1;

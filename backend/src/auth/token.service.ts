@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Role } from '@qadam/contracts';
@@ -26,6 +27,10 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 
 @Injectable()
 export class TokenService {
+  private readonly verified = new LRUCache<string, { claims: AccessClaims; expiresAt: number }>({
+    max: 50_000,
+  });
+
   private readonly accessTtl: number;
   private readonly refreshTtlMs: number;
 
@@ -57,8 +62,19 @@ export class TokenService {
   }
 
   async verifyAccess(token: string): Promise<AccessClaims> {
+    // A teacher in a test sends the same token with every autosave: verify it once, then keep
+    // its claims until it expires. Any other string (a tampered token) misses and is verified.
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
     try {
-      return await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, {
+        algorithms: ['HS256'],
+      });
+      this.verified.set(token, {
+        claims: { sub: claims.sub, roles: claims.roles },
+        expiresAt: claims.exp * 1000,
+      });
+      return claims;
     } catch {
       throw new DomainError('UNAUTHENTICATED', {}, undefined, { 'WWW-Authenticate': 'Bearer' });
     }
