@@ -31,7 +31,8 @@ export function resultOf(a: AttemptRow): AttemptResult {
   };
 }
 
-const ATTEMPT_COLUMNS = `id, user_id, enrollment_id, assessment_id, assessment_key, status, score,
+/** The columns of `AttemptRow`. */
+export const ATTEMPT_COLUMNS = `id, user_id, enrollment_id, assessment_id, assessment_key, status, score,
   max_score, percent, passed`;
 
 /** An attempt's item as the result is computed from it. */

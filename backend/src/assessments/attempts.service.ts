@@ -16,7 +16,7 @@ import type { AuthUser } from '../common/access/access.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { pgPool } from '../database/pg-pool';
 import { AssessmentDef, AssessmentDefs } from './assessment-defs';
-import { AttemptGrader, AttemptRow, resultOf } from './attempt-grader';
+import { ATTEMPT_COLUMNS, AttemptGrader, AttemptRow, resultOf } from './attempt-grader';
 import { BankPools } from './bank-pools';
 import type { Presentation } from './entities/attempt-item.entity';
 import {
@@ -247,9 +247,7 @@ export class AttemptsService {
     const closed = await this.grader.close(attemptId, 'teacher', user.id);
     if (closed) return resultOf(closed);
     const [a] = await this.ds.query(
-      `SELECT id, user_id, enrollment_id, assessment_id, assessment_key, status, score, max_score,
-              percent, passed
-         FROM attempts WHERE id = $1 AND user_id = $2`,
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1 AND user_id = $2`,
       [attemptId, user.id],
     );
     if (!a) throw new DomainError('NOT_FOUND');

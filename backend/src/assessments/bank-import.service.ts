@@ -3,6 +3,7 @@ import slugify from 'slugify';
 import { DataSource } from 'typeorm';
 import type { ImportProblem, ImportReport, ItemDefinition, Lang } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
+import { localiseDetails } from '../common/errors/api-exception.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { isCompetencyCode } from '../courses/competency-codes';
 import { pickText } from '../courses/text';
@@ -103,8 +104,8 @@ export class BankImportService {
         index: item.index,
         name: item.name,
         ...(item.line !== undefined ? { line: item.line } : {}),
-        problem: wrong
-          .map((w) => `${w.field}: ${pickText(w.message ?? {}, reader) || w.rule}`)
+        problem: localiseDetails(wrong, reader)
+          .map((w) => `${w.field}: ${w.problem}`)
           .join('; '),
       });
     }
@@ -126,22 +127,18 @@ export class BankImportService {
         }
         const definition = assignIds(item.definition, randomChoiceId) as ItemDefinition;
         // Content hashes ignore nothing but ids, so compare without them.
+        const contentHash = itemHash(stripIds(item.definition));
         const [same] = await m.query(
           `SELECT 1 FROM items i JOIN item_versions v ON v.id = i.current_version_id
             WHERE i.bank_id = $1 AND v.content_hash = $2`,
-          [bank.id, itemHash(stripIds(item.definition))],
+          [bank.id, contentHash],
         );
         if (same) {
           duplicates += 1;
           continue;
         }
-        const created = await createItem(m, bank.id, null, definition, actor.id);
-        // The hash of an imported item is taken without its random ids, so a second import of
-        // the same file finds it.
-        await m.query(`UPDATE item_versions SET content_hash = $2 WHERE id = $1`, [
-          created.versionId,
-          itemHash(stripIds(item.definition)),
-        ]);
+        // Hashed without its random ids, so a second import of the same file finds it.
+        await createItem(m, bank.id, null, definition, actor.id, contentHash);
         bank.items += 1;
         imported += 1;
       }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AssessmentDocument, LocalizedText } from '@qadam/contracts';
+import type { AssessmentDocument } from '@qadam/contracts';
 import type { RawFieldProblem } from '../common/errors/domain-error';
-import { fill } from '../common/i18n/lang';
 import { banksOf, PLAN_PROBLEM_MESSAGES, planSections, PoolItem } from './section-plan';
 
 /** The live items of these banks with their current versions: one query. */
@@ -99,16 +98,12 @@ export async function checkSections(
   const problems: RawFieldProblem[] = [];
   assessments.forEach((a, i) => {
     for (const p of planSections(a.sections ?? [], pools, Math.random).problems) {
-      const texts = PLAN_PROBLEM_MESSAGES[p.rule];
+      // The template goes as it is: localiseDetails fills it in the reader's language.
       problems.push({
         field: `assessments[${i}].sections[${p.section}]`,
         rule: p.rule,
         params: p.params,
-        message: {
-          kk: fill(texts.kk, p.params),
-          ru: fill(texts.ru, p.params),
-          en: fill(texts.en, p.params),
-        } as LocalizedText,
+        message: PLAN_PROBLEM_MESSAGES[p.rule],
       });
     }
   });

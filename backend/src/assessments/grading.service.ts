@@ -10,7 +10,6 @@ import type {
 } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
-import { fill } from '../common/i18n/lang';
 import { pickText } from '../courses/text';
 import type { Actor } from '../ladder/ladder.service';
 import { AttemptGrader, resultOf } from './attempt-grader';
@@ -115,17 +114,12 @@ export class GradingService {
       }
       const scored = scoreRubric(definition, levels);
       if (scored.problem) {
-        const texts = RUBRIC_RULE_MESSAGES[scored.problem.rule];
         throw new DomainError('VALIDATION_FAILED', {}, [
           {
             field: 'levels',
             rule: scored.problem.rule,
             params: scored.problem.params,
-            message: {
-              kk: fill(texts.kk, scored.problem.params),
-              ru: fill(texts.ru, scored.problem.params),
-              en: fill(texts.en, scored.problem.params),
-            },
+            message: RUBRIC_RULE_MESSAGES[scored.problem.rule],
           },
         ]);
       }

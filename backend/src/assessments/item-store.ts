@@ -48,6 +48,7 @@ export async function createItem(
   key: string | null,
   definition: ItemDefinition,
   by: string | null,
+  hash = itemHash(definition),
 ): Promise<{ id: string; versionId: string }> {
   const id = randomUUID();
   const versionId = randomUUID();
@@ -62,7 +63,7 @@ export async function createItem(
   await m.query(
     `INSERT INTO item_versions (id, item_id, version, definition, content_hash, created_by)
      VALUES ($1, $2, 1, $3, $4, $5)`,
-    [versionId, id, definition, itemHash(definition), by],
+    [versionId, id, definition, hash, by],
   );
   return { id, versionId };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Ajv from 'ajv';
 import type { ItemDefinition, Lang, LocalizedText } from '@qadam/contracts';
 import { DomainError, RawFieldProblem } from '../common/errors/domain-error';
-import { fill, LANGS } from '../common/i18n/lang';
+import { LANGS } from '../common/i18n/lang';
 import { fieldOf } from '../courses/course-document';
 import { Emit, reportSchemaError } from '../courses/package/package-loader';
 import { formatProblem } from '../courses/package/package-problems';
@@ -34,12 +34,11 @@ export function itemProblems(raw: unknown, field: string, languages?: Lang[]): R
     return problems;
   }
   for (const p of checkItem(raw as ItemDefinition, { languages })) {
-    const texts = ITEM_RULE_MESSAGES[p.rule];
     problems.push({
       field: p.path ? `${field}.${p.path}` : field,
       rule: p.rule,
       params: p.params,
-      message: localised((lang) => fill(texts[lang], p.params ?? {})),
+      message: ITEM_RULE_MESSAGES[p.rule],
     });
   }
   return problems;
