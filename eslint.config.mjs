@@ -23,6 +23,7 @@ export default tseslint.config(
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:certificates', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               // Contracts reach the browser: no server libraries in them.
               sourceTag: 'type:contracts',
@@ -54,6 +55,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The certificate worker is the backend's second entry point (its own process, same
+    // database, entities and configuration): it alone may reach into backend/src, by relative
+    // path. Everything else still goes through the constraints above.
+    files: ['certificates/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: ['../../backend/src/**', '../../../backend/src/**'],
+          depConstraints: [
+            { sourceTag: 'scope:certificates', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
       ],
     },
   },

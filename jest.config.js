@@ -34,6 +34,7 @@ module.exports = {
       displayName: 'unit',
       testMatch: [
         '<rootDir>/backend/src/**/*.spec.ts',
+        '<rootDir>/certificates/src/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/test/**/*.spec.ts',
       ],

@@ -95,7 +95,7 @@ function createHarness({ dbName, redisPrefix, port, env = {} }) {
   async function prepare() {
     await ensureServices();
     log('building the backend');
-    node('node_modules/typescript/bin/tsc', ['-p', 'backend/tsconfig.app.json']);
+    node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
     checkInterrupted();
   }
 

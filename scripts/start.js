@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: services up, build, create and migrate the database, import the course
-// packages on first start, then run the API.
+// packages on first start, then run the API and a certificate worker.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const path = require('node:path');
@@ -15,7 +15,7 @@ const node = (script, args = []) =>
 
 async function main() {
   await ensureServices();
-  node('node_modules/typescript/bin/tsc', ['-p', 'backend/tsconfig.app.json']);
+  node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
   node('dist/backend/src/cli/migrate.js', ['run']);
   // First start: a newcomer sees a real catalog. Later starts leave the courses alone.
   try {
@@ -24,12 +24,19 @@ async function main() {
     // The importer has listed each problem as file:line; the API still starts.
     console.error('Some course packages were not imported (see above); starting anyway.');
   }
-  const api = spawn(process.execPath, [path.join(ROOT, 'dist/backend/src/main.js')], {
-    stdio: 'inherit',
-    cwd: ROOT,
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
-  api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // The API and one certificate worker; if either dies, stop both (a supervisor restarts us).
+  const children = ['dist/backend/src/main.js', 'dist/certificates/src/main.js'].map((script) =>
+    spawn(process.execPath, [path.join(ROOT, script)], { stdio: 'inherit', cwd: ROOT }),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => children.forEach((c) => c.kill(signal)));
+  }
+  for (const child of children) {
+    child.on('exit', (code, signal) => {
+      for (const other of children) if (other !== child && other.exitCode === null) other.kill();
+      process.exit(code ?? (signal ? 1 : 0));
+    });
+  }
 }
 
 main().catch((e) => {

@@ -124,6 +124,25 @@ describe('docker-compose.yml', () => {
   });
 });
 
+describe('docker-compose.yml: the certificate worker', () => {
+  const worker = services.worker as
+    (Service & { command?: string[]; secrets?: string[] }) | undefined;
+
+  it('runs the worker from the API image with its own command', () => {
+    expect(worker?.build).toEqual(services.api?.build);
+    expect(worker?.command).toEqual(['node', 'dist/certificates/src/main.js']);
+  });
+
+  it('gives the worker and the API the signing key as a secret file, never inline', () => {
+    for (const s of [worker, services.api]) {
+      const env = envOf(s ?? {});
+      expect(env.CERT_SIGNING_KEY_FILE).toBe('/run/secrets/issuer-key');
+      expect(env.CERT_SIGNING_KEY).toBeUndefined();
+      expect((s as { secrets?: string[] } | undefined)?.secrets).toContain('issuer-key');
+    }
+  });
+});
+
 describe('backend/Dockerfile', () => {
   const stages = dockerfileStages(readFileSync(resolve(ROOT, 'backend/Dockerfile'), 'utf8'));
   const finalStage = stages[stages.length - 1] ?? [];

@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { registerPublicPages } from './certificates/public-pages';
 import { requestIdFor } from './common/http/request-id';
 import type { Env } from './config/env';
 
@@ -62,6 +63,7 @@ export async function createApp(
             ),
     );
   app.enableShutdownHooks();
+  registerPublicPages(app);
 
   const openApi = new DocumentBuilder()
     .setTitle('Qadam API')

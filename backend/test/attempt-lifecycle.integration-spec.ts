@@ -284,10 +284,12 @@ describe('attempt lifecycle: deadlines, limits, draws, versions, regrades', () =
 
     const after = await ctx.api.get(`/api/attempts/${a.id}`, { token: c.teacher.token });
     expect(after.body).toMatchObject({ score: 2, percent: 100, passed: true });
-    const events = await db.query(`SELECT 1 FROM outbox WHERE payload ->> 'attemptId' = $1`, [
-      a.id,
-    ]);
-    expect(events).toHaveLength(1);
+    const requested = await db.query(
+      `SELECT 1 FROM certificates c JOIN outbox o ON o.payload ->> 'certificateId' = c.id::text
+        WHERE c.attempt_id = $1`,
+      [a.id],
+    );
+    expect(requested).toHaveLength(1);
     const audit = await ctx.api.get(`/api/admin/audit?targetId=${item.id}`, {
       token: admin.accessToken,
     });

@@ -337,7 +337,8 @@ describe('attempts', () => {
         after.body.items.find((x: { attemptId: string }) => x.attemptId === attempt.id),
       ).toBeUndefined();
 
-      // A passed final: its progress, its section results and one outbox event, together.
+      // A passed final: its progress, its section results and one pending certificate (with
+      // the outbox row that asks the worker to issue it), together.
       const [progress] = await db.query(
         `SELECT p.best_score, p.passed_at FROM assessment_progress p JOIN attempts a
             ON a.enrollment_id = p.enrollment_id WHERE a.id = $1`,
@@ -357,13 +358,19 @@ describe('attempts', () => {
         { competency: 'unesco-cft:4.1', score: 1.333, max_score: 2, threshold: 70 },
         { competency: 'unesco-cft:5.1', score: 1, max_score: 1, threshold: 70 },
       ]);
-      const events = await db.query(
-        `SELECT topic, payload FROM outbox WHERE payload ->> 'attemptId' = $1`,
+      const certificates = await db.query(
+        `SELECT c.id, c.status, c.user_id, c.generation, o.topic, o.dedupe_key
+           FROM certificates c JOIN outbox o ON o.payload ->> 'certificateId' = c.id::text
+          WHERE c.attempt_id = $1`,
         [attempt.id],
       );
-      expect(events).toHaveLength(1);
-      expect(events[0].topic).toBe('assessment.final-passed');
-      expect(events[0].payload).toMatchObject({ userId: t.id, percent: 71.79 });
+      expect(certificates).toHaveLength(1);
+      expect(certificates[0]).toMatchObject({
+        status: 'pending',
+        user_id: t.id,
+        topic: 'certificate.issue',
+        dedupe_key: `certificate:${certificates[0].id}:1`,
+      });
     });
 
     it('shows the review the test allows once graded, and never a key before', async () => {

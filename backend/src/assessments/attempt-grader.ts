@@ -5,7 +5,7 @@ import { updated } from '../database/returning';
 import { EnrollmentsService } from '../enrollments/enrollments.service';
 import { AssessmentDefs } from './assessment-defs';
 import { gradeObjective } from './items/grading';
-import { FINAL_PASSED, FinalPassedEvent } from '../outbox/events';
+import { requestCertificates } from '../certificates/certificate-requests';
 
 /** The attempt columns results are read from. */
 export interface AttemptRow {
@@ -51,7 +51,7 @@ function round(n: number, digits: number): number {
 /**
  * Closes and grades attempts: objective items when the attempt closes, the result when every
  * hand-graded part has a grade, and again whenever a grade or an answer key changes. The result,
- * the section results, the enrolment's progress and a passed final's outbox event are written in
+ * the section results, the enrolment's progress and a passed final's pending certificate (with its outbox row) are written in
  * one transaction.
  */
 @Injectable()
@@ -238,22 +238,20 @@ export class AttemptGrader {
     );
 
     if (passed && def.kind === 'final') {
-      const event: FinalPassedEvent = {
-        userId: attempt.user_id,
-        courseId: def.courseId,
-        courseSlug: def.courseSlug,
-        enrollmentId: attempt.enrollment_id,
-        attemptId,
-        assessmentKey: def.key,
-        percent,
-      };
-      // Once per enrolment: a second pass (or a regrade) does not ask for a second certificate.
-      const inserted = await m.query(
-        `INSERT INTO outbox (topic, dedupe_key, payload) VALUES ($1, $2, $3)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [FINAL_PASSED, `${FINAL_PASSED}:${attempt.enrollment_id}`, event],
+      // Once per teacher and course: a second pass (or a regrade) asks for no second certificate.
+      const created = await requestCertificates(
+        m,
+        [
+          {
+            userId: attempt.user_id,
+            courseId: def.courseId,
+            enrollmentId: attempt.enrollment_id,
+            attemptId,
+          },
+        ],
+        { source: 'assessment' },
       );
-      if (inserted.length > 0) this.log.log(`final passed: enrolment ${attempt.enrollment_id}`);
+      if (created.length > 0) this.log.log(`final passed: certificate ${created[0]} requested`);
     }
     return graded;
   }

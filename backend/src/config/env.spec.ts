@@ -41,7 +41,19 @@ describe('validateEnv', () => {
   it('refuses the development secret in production', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET/);
     expect(
-      validateEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(48) }).NODE_ENV,
+      validateEnv({
+        NODE_ENV: 'production',
+        JWT_ACCESS_SECRET: 'x'.repeat(48),
+        CERT_SIGNING_KEY_FILE: '/run/secrets/issuer-key',
+      }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('refuses to run production without the certificate signing key', () => {
+    const prod = { NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(48) };
+    expect(() => validateEnv(prod)).toThrow(/CERT_SIGNING_KEY/);
+    expect(validateEnv({ ...prod, CERT_SIGNING_KEY: 'z3u2' }).CERT_SIGNING_KEY).toBe('z3u2');
+    // Outside production a development key is generated instead.
+    expect(() => validateEnv({ NODE_ENV: 'development' })).not.toThrow();
   });
 });

@@ -100,6 +100,51 @@ export class Env {
   @Max(300)
   ATTEMPT_SWEEP_SECONDS: number = 5;
 
+  /**
+   * The issuer's Ed25519 signing key for credentials: a multibase secret key (`z…`, 0x8026
+   * multicodec) or a PKCS#8 PEM. Or CERT_SIGNING_KEY_FILE: a file holding either. Production
+   * refuses to start without one; elsewhere a key is generated once into CERT_DEV_KEY_FILE.
+   */
+  @IsOptional()
+  @IsString()
+  CERT_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  CERT_SIGNING_KEY_FILE?: string;
+
+  /** Git-ignored; only used outside production when no key is configured. */
+  @IsString()
+  CERT_DEV_KEY_FILE: string = '.data/dev-issuer-key.txt';
+
+  /** `web`: did:web of PUBLIC_URL's host (its DID document at /.well-known/did.json); `key`: did:key. */
+  @IsOptional()
+  @IsIn(['web', 'key'])
+  CERT_ISSUER_DID_METHOD?: 'web' | 'key';
+
+  /** Where the certificate templates and issuer.json live; default: certificates/templates. */
+  @IsOptional()
+  @IsString()
+  CERT_TEMPLATES_DIR?: string;
+
+  /** Certificate jobs one worker process runs at a time (rendering is CPU-bound: keep it small). */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CERT_WORKER_CONCURRENCY: number = 4;
+
+  /** Tries per certificate before it is parked as `failed` for an admin to retry. */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CERT_JOB_ATTEMPTS: number = 5;
+
+  /** Milliseconds between the outbox dispatcher's polls. */
+  @IsInt()
+  @Min(20)
+  @Max(60000)
+  OUTBOX_POLL_MS: number = 250;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -128,6 +173,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   if (env.NODE_ENV === 'production' && env.JWT_ACCESS_SECRET === DEV_ACCESS_SECRET) {
     problems.push('  JWT_ACCESS_SECRET: must be set to a private value in production');
+  }
+  if (env.NODE_ENV === 'production' && !env.CERT_SIGNING_KEY && !env.CERT_SIGNING_KEY_FILE) {
+    problems.push(
+      '  CERT_SIGNING_KEY: production needs the issuer signing key (or CERT_SIGNING_KEY_FILE)',
+    );
   }
   if (problems.length) {
     throw new InvalidEnvironmentError(

@@ -8,6 +8,8 @@ import { SectionResult } from '../assessments/entities/section-result.entity';
 import { OutboxEvent } from '../outbox/entities/outbox-event.entity';
 import { AuditLog } from '../audit/entities/audit-log.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
+import { CertificateBatch } from '../certificates/entities/certificate-batch.entity';
+import { CertificateDocument } from '../certificates/entities/certificate-document.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
 import { CourseAssessment } from '../courses/entities/course-assessment.entity';
 import { CourseModule } from '../courses/entities/course-module.entity';
@@ -40,6 +42,8 @@ export const ENTITIES: (new () => object)[] = [
   AssessmentProgress,
   BulkEnrollmentJob,
   Certificate,
+  CertificateBatch,
+  CertificateDocument,
   LadderException,
   QuestionBank,
   Item,

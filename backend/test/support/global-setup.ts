@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '../../src/config/env';
@@ -36,6 +38,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.REDIS_KEY_PREFIX = `qadam-test-${suffix}`.replace(/_/g, '-');
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.QADAM_TEST_BASE_DATABASE = databaseName(base.DATABASE_URL);
+  // The run's own issuer key, outside the checkout (the API and the workers share it).
+  process.env.CERT_DEV_KEY_FILE = join(tmpdir(), `qadam-test-${suffix}-issuer-key.txt`);
 }
 
 /** Databases of earlier runs that died before their teardown (the creating pid is in the name). */

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { loadEnv } from '../../src/config/env';
@@ -14,6 +15,7 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await admin.end();
   }
+  if (env.CERT_DEV_KEY_FILE.includes('qadam-test-')) rmSync(env.CERT_DEV_KEY_FILE, { force: true });
   const redis = new Redis(env.REDIS_URL, { lazyConnect: true });
   await redis.connect();
   try {

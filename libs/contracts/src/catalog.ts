@@ -286,8 +286,6 @@ export interface BulkEnrollmentReport {
   finishedAt: string | null;
 }
 
-export type CertificateStatus = 'pending' | 'issued' | 'revoked';
-
 export interface LadderException {
   id: string;
   userId: string;

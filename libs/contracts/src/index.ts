@@ -6,3 +6,4 @@ export * from './reference';
 export * from './audit';
 export * from './catalog';
 export * from './assessments';
+export * from './certificates';

@@ -315,6 +315,30 @@ export const ERRORS = {
       en: 'The file was not imported: {reason}',
     },
   },
+  CERTIFICATE_NOT_READY: {
+    status: 409,
+    message: {
+      kk: 'Сертификат әлі дайындалып жатыр. Бір минуттан кейін қайталаңыз.',
+      ru: 'Сертификат ещё готовится. Повторите через минуту.',
+      en: 'The certificate is still being issued. Try again in a minute.',
+    },
+  },
+  CERTIFICATE_REVOKED: {
+    status: 409,
+    message: {
+      kk: 'Бұл сертификат бұрын кері қайтарылған.',
+      ru: 'Этот сертификат уже отозван.',
+      en: 'This certificate has already been revoked.',
+    },
+  },
+  CERTIFICATE_NOT_FAILED: {
+    status: 409,
+    message: {
+      kk: 'Тек берілмей қалған сертификатты қайта жіберуге болады; бұл сертификаттың күйі: {status}.',
+      ru: 'Повторить можно только выдачу, завершившуюся ошибкой; состояние этого сертификата: {status}.',
+      en: 'Only a certificate whose issue failed can be retried; this one is {status}.',
+    },
+  },
   TOO_MANY_ATTEMPTS: {
     status: 429,
     message: {

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// `npm run bench:certificates`: issues N certificates end to end (pending → PDF rendered and
+// credential signed → both stored → issued) with one worker process and then with two, against a
+// production build on a scratch database (qadam_bench_certs) that is created and dropped for each
+// run. The certificates are requested the way a batch requests them (pending rows and outbox rows
+// in one transaction); the clock runs from that commit until the last one is issued.
+// BENCH_CERTIFICATES=<n> (default 10000); BENCH_WORKERS=<w>[,<w>…] (default 1,2).
+'use strict';
+/* global performance */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { setTimeout: delay } = require('node:timers/promises');
+const { ROOT, log, createHarness, writeResult, formatTable } = require('./harness');
+
+const N = Number(process.env.BENCH_CERTIFICATES || 10000);
+const WORKERS = (process.env.BENCH_WORKERS || '1,2').split(',').map(Number);
+if (!Number.isInteger(N) || N < 1 || WORKERS.some((w) => !Number.isInteger(w) || w < 1)) {
+  console.error('BENCH_CERTIFICATES must be a whole number; BENCH_WORKERS e.g. 1,2.');
+  process.exit(1);
+}
+
+/** A fresh Ed25519 issuer key for the run, as a multibase secret key (production needs one). */
+function issuerKey() {
+  const { base58 } = require('@scure/base');
+  const seed = crypto.randomBytes(32);
+  return 'z' + base58.encode(Buffer.concat([Buffer.from([0x80, 0x26]), seed]));
+}
+
+const h = createHarness({
+  dbName: 'qadam_bench_certs',
+  redisPrefix: 'qadam-bench-certs',
+  port: 3103,
+  env: { CERT_SIGNING_KEY: issuerKey() },
+});
+
+/** A course and N teachers with Kazakh names, written directly. */
+async function seed() {
+  return h.withDatabase(async (c) => {
+    const {
+      rows: [course],
+    } = await c.query(
+      `INSERT INTO courses (slug, level, kind, languages, hours, title, description, competencies)
+       VALUES ('ai-in-teachers-work', 'acquire', 'mooc', '{kk,ru}', 36,
+               '{"kk": "Мұғалім жұмысындағы жасанды интеллект", "ru": "Искусственный интеллект в работе учителя", "en": "AI in the teacher''s work"}',
+               '{"kk": "Генеративті модельдер және промпт-инжиниринг", "ru": "Генеративные модели и промпт-инжиниринг", "en": "Generative models and prompt engineering"}',
+               '{unesco-cft:1.1,unesco-cft:2.1,unesco-cft:3.1,unesco-cft:4.1,unesco-cft:5.1,iste-ed:2.3,iste-ed:2.5.b}')
+       RETURNING id`,
+    );
+    await c.query(
+      `INSERT INTO users (email, password_hash, full_name, roles, language)
+       SELECT 'teacher' || g || '@mektep.kz', 'not-a-hash',
+              (ARRAY['Әйгерім', 'Нұрсұлтан', 'Гүлнәр', 'Ұлан', 'Қуаныш'])[1 + g % 5] || ' '
+              || (ARRAY['Сейітқали', 'Өмірбекова', 'Жақсылықов', 'Құдайбергенова'])[1 + g % 4],
+              '{teacher}', CASE WHEN g % 10 = 0 THEN 'en' ELSE 'kk' END
+         FROM generate_series(1, $1::int) g`,
+      [N],
+    );
+    return course.id;
+  });
+}
+
+/** What a batch does: pending certificates and their outbox rows, in one transaction. */
+function request(courseId) {
+  return h.withDatabase((c) =>
+    c.query(
+      `WITH created AS (
+         INSERT INTO certificates (user_id, course_id, level, status, source, languages)
+         SELECT u.id, $1, 'acquire', 'pending', 'batch',
+                CASE WHEN u.language = 'en' THEN '{en,kk,ru}'::text[] ELSE '{kk,ru}' END
+           FROM users u
+         RETURNING id, generation
+       )
+       INSERT INTO outbox (topic, dedupe_key, payload)
+       SELECT 'certificate.issue', 'certificate:' || id || ':' || generation,
+              jsonb_build_object('certificateId', id, 'generation', generation)
+         FROM created`,
+      [courseId],
+    ),
+  );
+}
+
+function startWorker(i) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/certificates/src/main.js')], {
+    cwd: ROOT,
+    env: { ...h.childEnv, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  const ready = (async () => {
+    for (let t = 0; t < 600 && !out.includes('certificate worker'); t++) await delay(100);
+    if (!out.includes('certificate worker')) throw new Error(`worker ${i} did not start:\n${out}`);
+  })();
+  return { child, ready, exited, output: () => out };
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MiB. */
+function peakMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+function totalsOf(output) {
+  const line = output.split('\n').find((l) => l.includes('issue totals'));
+  if (!line) return null;
+  const msg = JSON.parse(line).msg;
+  return JSON.parse(msg.slice(msg.indexOf('{')));
+}
+
+async function run(workers) {
+  await h.reset();
+  h.migrate();
+  const courseId = await seed();
+  const procs = Array.from({ length: workers }, (_, i) => startWorker(i));
+  try {
+    await Promise.all(procs.map((p) => p.ready));
+    log(`${workers} worker(s) ready; requesting ${N} certificates`);
+    const t0 = performance.now();
+    await request(courseId);
+    let issued = 0;
+    let peak = procs.map(() => 0);
+    while (issued < N) {
+      await delay(250);
+      h.checkInterrupted();
+      issued = await h.withDatabase(async (c) => {
+        const { rows } = await c.query(
+          `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`,
+        );
+        return rows[0].n;
+      });
+      peak = procs.map((p, i) => Math.max(peak[i], peakMiB(p.child.pid)));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const [check] = await h.withDatabase(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT (SELECT count(*)::int FROM certificate_documents) AS documents,
+                  (SELECT avg(length(pdf))::int FROM certificate_documents) AS pdf_bytes,
+                  (SELECT avg(length(credential::text))::int FROM certificate_documents) AS credential_bytes`,
+          )
+        ).rows,
+    );
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    const totals = procs.map((p) => totalsOf(p.output())).filter(Boolean);
+    const sum = (k) => totals.reduce((a, t) => a + t[k], 0);
+    const busy = sum('totalMs');
+    return {
+      workers,
+      certificates: N,
+      seconds: Number(seconds.toFixed(2)),
+      perSecond: Math.round(N / seconds),
+      documents: check.documents,
+      pdfBytes: check.pdf_bytes,
+      credentialBytes: check.credential_bytes,
+      msPerCertificate: {
+        total: +(busy / N).toFixed(2),
+        pdf: +(sum('renderMs') / N).toFixed(2),
+        canonicalisation: +(sum('canonicalizeMs') / N).toFixed(2),
+        signing: +(sum('signMs') / N).toFixed(3),
+        store: +(sum('storeMs') / N).toFixed(2),
+      },
+      share: {
+        pdf: +((sum('renderMs') / busy) * 100).toFixed(1),
+        canonicalisation: +((sum('canonicalizeMs') / busy) * 100).toFixed(1),
+        signing: +((sum('signMs') / busy) * 100).toFixed(1),
+        store: +((sum('storeMs') / busy) * 100).toFixed(1),
+      },
+      peakRssMiB: peak.map((m) => Math.round(m)),
+    };
+  } finally {
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  }
+}
+
+async function main() {
+  h.handleSigint();
+  await h.prepare();
+  const results = [];
+  try {
+    for (const w of WORKERS) {
+      results.push(await run(w));
+      log(JSON.stringify(results.at(-1)));
+    }
+  } finally {
+    await h.cleanUp();
+  }
+  const report = { date: new Date().toISOString(), machine: await h.machine(), results };
+  const file = writeResult('certificates', report);
+  console.log(
+    formatTable(
+      [
+        'workers',
+        'certificates/s',
+        'seconds',
+        'PDF',
+        'canonicalisation',
+        'signing',
+        'store',
+        'peak RSS per worker',
+      ],
+      results.map((r) => [
+        String(r.workers),
+        String(r.perSecond),
+        String(r.seconds),
+        `${r.msPerCertificate.pdf} ms (${r.share.pdf} %)`,
+        `${r.msPerCertificate.canonicalisation} ms (${r.share.canonicalisation} %)`,
+        `${r.msPerCertificate.signing} ms (${r.share.signing} %)`,
+        `${r.msPerCertificate.store} ms (${r.share.store} %)`,
+        r.peakRssMiB.map((m) => `${m} MiB`).join(', '),
+      ]),
+    ),
+  );
+  console.log(`\n${file}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
