@@ -3,8 +3,12 @@
 // credential signed → both stored → issued) with one worker process and then with two, against a
 // production build on a scratch database (qadam_bench_certs) that is created and dropped for each
 // run. The certificates are requested the way a batch requests them (pending rows and outbox rows
-// in one transaction); the clock runs from that commit until the last one is issued.
-// BENCH_CERTIFICATES=<n> (default 10000); BENCH_WORKERS=<w>[,<w>…] (default 1,2).
+// in one transaction); the clock runs from that commit until the last one is issued. A last run
+// issues BENCH_PHASE_CERTIFICATES (default 1000) with one worker taking one job at a time, so
+// each phase's time is its own (with several jobs in flight, a phase's wall time would include
+// the others' CPU): the share of PDF rendering, canonicalisation, signing and storing.
+// BENCH_CERTIFICATES=<n> (default 10000); BENCH_WORKERS=<w>[,<w>…] (default 1,2);
+// BENCH_WORKER_NODE_ARGS extra node options for the workers (e.g. --cpu-prof).
 'use strict';
 /* global performance */
 const crypto = require('node:crypto');
@@ -15,6 +19,7 @@ const { setTimeout: delay } = require('node:timers/promises');
 const { ROOT, log, createHarness, writeResult, formatTable } = require('./harness');
 
 const N = Number(process.env.BENCH_CERTIFICATES || 10000);
+const PHASE_N = Number(process.env.BENCH_PHASE_CERTIFICATES || 1000);
 const WORKERS = (process.env.BENCH_WORKERS || '1,2').split(',').map(Number);
 if (!Number.isInteger(N) || N < 1 || WORKERS.some((w) => !Number.isInteger(w) || w < 1)) {
   console.error('BENCH_CERTIFICATES must be a whole number; BENCH_WORKERS e.g. 1,2.');
@@ -36,7 +41,7 @@ const h = createHarness({
 });
 
 /** A course and N teachers with Kazakh names, written directly. */
-async function seed() {
+async function seed(n) {
   return h.withDatabase(async (c) => {
     const {
       rows: [course],
@@ -55,7 +60,7 @@ async function seed() {
               || (ARRAY['Сейітқали', 'Өмірбекова', 'Жақсылықов', 'Құдайбергенова'])[1 + g % 4],
               '{teacher}', CASE WHEN g % 10 = 0 THEN 'en' ELSE 'kk' END
          FROM generate_series(1, $1::int) g`,
-      [N],
+      [n],
     );
     return course.id;
   });
@@ -81,12 +86,21 @@ function request(courseId) {
   );
 }
 
-function startWorker(i) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/certificates/src/main.js')], {
-    cwd: ROOT,
-    env: { ...h.childEnv, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function startWorker(i, env = {}) {
+  // As `npm start` and `npm run worker` run it, plus any extra options asked for.
+  const nodeArgs = [
+    '--max-semi-space-size=64',
+    ...(process.env.BENCH_WORKER_NODE_ARGS || '').split(' ').filter(Boolean),
+  ];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(ROOT, 'dist/certificates/src/main.js')],
+    {
+      cwd: ROOT,
+      env: { ...h.childEnv, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d.toString()));
   const exited = new Promise((r) => child.once('exit', r));
@@ -103,6 +117,12 @@ function peakMiB(pid) {
   return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
+/** CPU time a process has used (user + system), in ms. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+}
+
 function totalsOf(output) {
   const line = output.split('\n').find((l) => l.includes('issue totals'));
   if (!line) return null;
@@ -110,19 +130,21 @@ function totalsOf(output) {
   return JSON.parse(msg.slice(msg.indexOf('{')));
 }
 
-async function run(workers) {
+async function run(workers, n = N, env = {}) {
   await h.reset();
   h.migrate();
-  const courseId = await seed();
-  const procs = Array.from({ length: workers }, (_, i) => startWorker(i));
+  const courseId = await seed(n);
+  const procs = Array.from({ length: workers }, (_, i) => startWorker(i, env));
   try {
     await Promise.all(procs.map((p) => p.ready));
-    log(`${workers} worker(s) ready; requesting ${N} certificates`);
+    log(`${workers} worker(s) ready; requesting ${n} certificates`);
+    const cpu0 = procs.map((p) => cpuMs(p.child.pid));
     const t0 = performance.now();
     await request(courseId);
     let issued = 0;
     let peak = procs.map(() => 0);
-    while (issued < N) {
+    let cpu = [];
+    while (issued < n) {
       await delay(250);
       h.checkInterrupted();
       issued = await h.withDatabase(async (c) => {
@@ -132,6 +154,7 @@ async function run(workers) {
         return rows[0].n;
       });
       peak = procs.map((p, i) => Math.max(peak[i], peakMiB(p.child.pid)));
+      cpu = procs.map((p, i) => cpuMs(p.child.pid) - cpu0[i]);
     }
     const seconds = (performance.now() - t0) / 1000;
     const [check] = await h.withDatabase(
@@ -151,18 +174,20 @@ async function run(workers) {
     const busy = sum('totalMs');
     return {
       workers,
-      certificates: N,
+      concurrency: Number(env.CERT_WORKER_CONCURRENCY || h.childEnv.CERT_WORKER_CONCURRENCY || 4),
+      certificates: n,
       seconds: Number(seconds.toFixed(2)),
-      perSecond: Math.round(N / seconds),
+      perSecond: Math.round(n / seconds),
+      workerCpuMsPerCertificate: +(cpu.reduce((a, b) => a + b, 0) / n).toFixed(2),
       documents: check.documents,
       pdfBytes: check.pdf_bytes,
       credentialBytes: check.credential_bytes,
       msPerCertificate: {
-        total: +(busy / N).toFixed(2),
-        pdf: +(sum('renderMs') / N).toFixed(2),
-        canonicalisation: +(sum('canonicalizeMs') / N).toFixed(2),
-        signing: +(sum('signMs') / N).toFixed(3),
-        store: +(sum('storeMs') / N).toFixed(2),
+        total: +(busy / n).toFixed(2),
+        pdf: +(sum('renderMs') / n).toFixed(2),
+        canonicalisation: +(sum('canonicalizeMs') / n).toFixed(2),
+        signing: +(sum('signMs') / n).toFixed(3),
+        store: +(sum('storeMs') / n).toFixed(2),
       },
       share: {
         pdf: +((sum('renderMs') / busy) * 100).toFixed(1),
@@ -181,38 +206,68 @@ async function main() {
   h.handleSigint();
   await h.prepare();
   const results = [];
+  let phases;
   try {
     for (const w of WORKERS) {
       results.push(await run(w));
       log(JSON.stringify(results.at(-1)));
     }
+    phases = await run(1, PHASE_N, { CERT_WORKER_CONCURRENCY: '1' });
+    log(JSON.stringify(phases));
   } finally {
     await h.cleanUp();
   }
-  const report = { date: new Date().toISOString(), machine: await h.machine(), results };
+  const report = { date: new Date().toISOString(), machine: await h.machine(), results, phases };
   const file = writeResult('certificates', report);
   console.log(
     formatTable(
       [
         'workers',
-        'certificates/s',
+        'certificates',
         'seconds',
-        'PDF',
-        'canonicalisation',
-        'signing',
-        'store',
+        'certificates/s',
+        'worker CPU per certificate',
         'peak RSS per worker',
       ],
       results.map((r) => [
-        String(r.workers),
-        String(r.perSecond),
+        `${r.workers} (${r.concurrency} jobs each)`,
+        String(r.certificates),
         String(r.seconds),
-        `${r.msPerCertificate.pdf} ms (${r.share.pdf} %)`,
-        `${r.msPerCertificate.canonicalisation} ms (${r.share.canonicalisation} %)`,
-        `${r.msPerCertificate.signing} ms (${r.share.signing} %)`,
-        `${r.msPerCertificate.store} ms (${r.share.store} %)`,
+        String(r.perSecond),
+        `${r.workerCpuMsPerCertificate} ms`,
         r.peakRssMiB.map((m) => `${m} MiB`).join(', '),
       ]),
+    ),
+  );
+  const m = phases.msPerCertificate;
+  console.log(
+    `\nOne job at a time (${phases.certificates} certificates, ${phases.perSecond}/s):\n`,
+  );
+  console.log(
+    formatTable(
+      ['phase', 'ms per certificate', 'share'],
+      [
+        ['PDF rendering', m.pdf, phases.share.pdf],
+        [
+          'canonicalisation (RDFC-1.0, both hashes)',
+          m.canonicalisation,
+          phases.share.canonicalisation,
+        ],
+        ['signing (Ed25519)', m.signing, phases.share.signing],
+        ['storing (one statement)', m.store, phases.share.store],
+        [
+          'the rest (load, build, queue)',
+          +(m.total - m.pdf - m.canonicalisation - m.signing - m.store).toFixed(2),
+          +(
+            100 -
+            phases.share.pdf -
+            phases.share.canonicalisation -
+            phases.share.signing -
+            phases.share.store
+          ).toFixed(1),
+        ],
+        ['whole job', m.total, 100],
+      ].map(([a, b, c]) => [a, `${b} ms`, `${c} %`]),
     ),
   );
   console.log(`\n${file}`);

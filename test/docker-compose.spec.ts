@@ -130,7 +130,11 @@ describe('docker-compose.yml: the certificate worker', () => {
 
   it('runs the worker from the API image with its own command', () => {
     expect(worker?.build).toEqual(services.api?.build);
-    expect(worker?.command).toEqual(['node', 'dist/certificates/src/main.js']);
+    expect(worker?.command).toEqual([
+      'node',
+      '--max-semi-space-size=64',
+      'dist/certificates/src/main.js',
+    ]);
   });
 
   it('gives the worker and the API the signing key as a secret file, never inline', () => {

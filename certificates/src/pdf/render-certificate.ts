@@ -1,5 +1,6 @@
 // Certificate PDF: A4 landscape, one page, Kazakh and Russian (and English on request), fonts
 // embedded as subsets, a QR code of the verification URL. Pure: no Nest, no database.
+import { LRUCache } from 'lru-cache';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -67,8 +68,12 @@ interface FontkitModule {
  */
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as FontkitModule;
 
-/** Distinct words kept per font before the shared layout cache starts over. */
-const LAYOUT_CACHE_LIMIT = 50_000;
+/**
+ * Distinct texts kept per font. What repeats (labels, titles, competency names, common first
+ * names) stays; what never does (holder names, numbers, URLs) is evicted, so a worker issuing
+ * millions of certificates keeps a flat heap.
+ */
+const LAYOUT_CACHE_LIMIT = 2_000;
 
 /**
  * Shaping a word (kerning, ligatures) is the costliest step left, and certificates repeat most
@@ -77,12 +82,11 @@ const LAYOUT_CACHE_LIMIT = 50_000;
  */
 function shareLayouts(font: FontkitFont): FontkitFont {
   const layout = font.layout.bind(font);
-  const runs = new Map<string, GlyphRun>();
+  const runs = new LRUCache<string, GlyphRun>({ max: LAYOUT_CACHE_LIMIT });
   font.layout = (text, features) => {
     if (features !== undefined) return layout(text, features);
     let run = runs.get(text);
     if (run === undefined) {
-      if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
       run = layout(text);
       runs.set(text, run);
     }
@@ -108,7 +112,7 @@ function shareLayouts(font: FontkitFont): FontkitFont {
 interface Prepared extends CertificateAssets {
   // Typed as pdfkit's font source: pdfkit tells a parsed font from bytes by its layout method.
   parsed: { regular: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource };
-  widths: Map<string, number>;
+  widths: LRUCache<string, number>;
 }
 
 // Templates and fonts are read and parsed once per process (per directory).
@@ -137,7 +141,7 @@ function prepare(assets: CertificateAssets): Prepared {
   return {
     ...assets,
     parsed: { regular: parse(assets.fonts.regular), bold: parse(assets.fonts.bold) },
-    widths: new Map(),
+    widths: new LRUCache({ max: LAYOUT_CACHE_LIMIT * 2 }),
   };
 }
 
@@ -274,7 +278,7 @@ class CertificatePage {
     private readonly t: CertificateTemplate,
     private readonly data: CertificatePdfData,
     /** Widths at 1 pt by font and text, shared by all documents using the same fonts. */
-    private readonly widthCache: Map<string, number>,
+    private readonly widthCache: LRUCache<string, number>,
   ) {
     // Kazakh and Russian always; English only on request; always in this order.
     this.langs = LANG_ORDER.filter((l) => l !== 'en' || data.languages.includes('en'));
@@ -604,7 +608,6 @@ class CertificatePage {
     let width = cache.get(key);
     if (width === undefined) {
       width = this.doc.font(font).fontSize(1).widthOfString(text);
-      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
       cache.set(key, width);
     }
     return width;

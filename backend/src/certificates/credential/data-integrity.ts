@@ -7,6 +7,7 @@ import {
   documentLoader as bundledLoader,
   type DocumentLoader,
 } from './contexts';
+import { canonicalizeFast } from './rdf-templates';
 
 /*
  * DataIntegrityProof with the eddsa-rdfc-2022 cryptosuite, as specified in W3C "Data Integrity
@@ -94,16 +95,18 @@ const canonize = jsonld.canonize as unknown as (
 ) => Promise<string>;
 
 async function canonicalize(input: unknown, loader: DocumentLoader): Promise<string> {
-  try {
-    // Safe mode: a term the contexts don't define (which would silently drop out of the
-    // signed N-Quads) is an error instead.
-    return await canonize(input, {
+  // Safe mode: a term the contexts don't define (which would silently drop out of the
+  // signed N-Quads) is an error instead.
+  const slow = (doc: unknown) =>
+    canonize(doc, {
       algorithm: 'RDFC-1.0',
       format: 'application/n-quads',
       documentLoader: loader,
       safe: true,
       canonizeOptions: { algorithm: 'RDFC-1.0' },
     });
+  try {
+    return isRecord(input) ? await canonicalizeFast(input, loader, slow) : await slow(input);
   } catch (err) {
     // jsonld wraps loader failures in a generic "Dereferencing a URL…" error.
     const cause = (err as { details?: { cause?: unknown } } | null)?.details?.cause;
