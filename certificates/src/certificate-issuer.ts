@@ -87,11 +87,10 @@ export class CertificateIssuer implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    const t = this.totals;
-    const round = (n: number) => Math.round(n);
-    this.log.log(
-      `issue totals ${JSON.stringify({ ...t, totalMs: round(t.totalMs), renderMs: round(t.renderMs), canonicalizeMs: round(t.canonicalizeMs), signMs: round(t.signMs), storeMs: round(t.storeMs) })}`,
+    const rounded = Object.fromEntries(
+      Object.entries(this.totals).map(([k, v]) => [k, Math.round(v)]),
     );
+    this.log.log(`issue totals ${JSON.stringify(rounded)}`);
   }
 
   async issue(certificateId: string, generation: number): Promise<'issued' | 'skipped'> {

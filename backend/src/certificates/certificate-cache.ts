@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import type { Env } from '../config/env';
+import { DomainError } from '../common/errors/domain-error';
 import { REDIS } from '../redis/redis.module';
 
 /**
@@ -40,8 +41,17 @@ export class CertificateCache {
       .catch((e: Error) => this.log.warn(`certificate cache unavailable: ${e.message}`));
   }
 
-  /** Must not fail silently: a stale "valid" after a revocation would be a lie. */
+  /**
+   * Must not fail silently: a stale "valid" after a revocation would be a lie. With Redis away
+   * the caller's change is refused (503) rather than made behind a cache that still says otherwise.
+   */
   async drop(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.redis.del(...keys);
+    if (keys.length === 0) return;
+    try {
+      await this.redis.del(...keys);
+    } catch (e) {
+      this.log.error(`could not clear cached certificate answers: ${(e as Error).message}`);
+      throw new DomainError('SERVICE_UNAVAILABLE');
+    }
   }
 }

@@ -6,7 +6,7 @@ export function certificateUrls(publicUrl: string, id: string) {
   return {
     verifyUrl: `${base}/verify/${id}`,
     pdfUrl: `${base}/api/certificates/${id}/pdf`,
-    credentialUrl: `${base}/api/certificates/${id}/credential`,
+    credentialUrl: `${base}${credentialPath(id)}`,
     /** The revocation list holding a status index (lists are numbered from 1). */
     statusListUrl: (index: number) => `${base}/api/credentials/status/${statusListOf(index)}`,
   };
@@ -14,4 +14,8 @@ export function certificateUrls(publicUrl: string, id: string) {
 
 export function statusListOf(index: number): number {
   return Math.floor(index / STATUS_LIST_SIZE) + 1;
+}
+
+export function credentialPath(id: string): string {
+  return `/api/certificates/${id}/credential`;
 }

@@ -177,17 +177,19 @@ export class CertificatesService {
   /** A failed issue goes back to the worker, as a new generation with a job of its own. */
   async retry(actor: Actor, id: string): Promise<AdminCertificate> {
     await this.ds.transaction(async (m) => {
-      const [row] = await m.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [id]);
+      const [row] = await m.query(
+        `SELECT status, error FROM certificates WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!row) throw new DomainError('NOT_FOUND');
       if (row.status !== 'failed') {
         throw new DomainError('CERTIFICATE_NOT_FAILED', { status: row.status });
       }
-      const [next] = await updated<{ generation: number; error: string | null }>(
+      const [next] = await updated<{ generation: number }>(
         m,
-        `UPDATE certificates c SET status = 'pending', generation = generation + 1,
+        `UPDATE certificates SET status = 'pending', generation = generation + 1,
                 error = NULL, failed_at = NULL
-           FROM (SELECT error FROM certificates WHERE id = $1) old
-          WHERE c.id = $1 RETURNING c.generation, old.error`,
+          WHERE id = $1 RETURNING generation`,
         [id],
       );
       await m.query(`INSERT INTO outbox (topic, dedupe_key, payload) VALUES ($1, $2, $3)`, [
@@ -201,7 +203,7 @@ export class CertificatesService {
           action: 'certificate.retry',
           targetType: 'certificate',
           targetId: id,
-          before: { status: 'failed', error: next.error },
+          before: { status: 'failed', error: row.error },
           after: { status: 'pending', generation: next.generation },
           requestId: actor.requestId,
         },

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type {
   CertificateStatus,
   LadderLevel,
@@ -8,9 +7,8 @@ import type {
 } from '@qadam/contracts';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import type { Env } from '../config/env';
 import { CertificateCache } from './certificate-cache';
-import { certificateUrls } from './certificate-urls';
+import { credentialPath } from './certificate-urls';
 import { verifyEddsaRdfc2022 } from './credential';
 import { IssuerIdentity } from './issuer-identity';
 
@@ -40,16 +38,11 @@ interface Row {
  */
 @Injectable()
 export class VerificationService {
-  private readonly publicUrl: string;
-
   constructor(
     private readonly ds: DataSource,
     private readonly issuer: IssuerIdentity,
     private readonly cache: CertificateCache,
-    config: ConfigService<Env, true>,
-  ) {
-    this.publicUrl = config.get('PUBLIC_URL', { infer: true });
-  }
+  ) {}
 
   /** Throws NOT_FOUND for an unknown (or malformed) id. */
   async verify(id: string): Promise<VerificationResult> {
@@ -91,7 +84,11 @@ export class VerificationService {
   }
 
   private async credentialHolds(id: string, credential: Record<string, unknown>): Promise<boolean> {
-    if (credential.id !== certificateUrls(this.publicUrl, id).credentialUrl) return false;
+    // The credential must be this certificate's (not another's copied over it); by its path, so
+    // credentials issued before a change of PUBLIC_URL still verify.
+    if (typeof credential.id !== 'string' || !credential.id.endsWith(credentialPath(id))) {
+      return false;
+    }
     const { verified } = await verifyEddsaRdfc2022(credential, (vm) =>
       this.issuer.publicKeyFor(vm),
     );
