@@ -8,6 +8,7 @@ import { CoreModule } from './core.module';
 import { CoursesModule } from './courses/courses.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { CertificatesModule } from './certificates/certificates.module';
+import { CompetenciesModule } from './competencies/competencies.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HealthModule } from './health/health.module';
 import { LadderModule } from './ladder/ladder.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
     EnrollmentsModule,
     AssessmentsModule,
     CertificatesModule,
+    CompetenciesModule,
     HealthModule,
   ],
   providers: [

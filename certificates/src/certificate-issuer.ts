@@ -177,8 +177,8 @@ export class CertificateIssuer implements OnApplicationShutdown {
     const renderMs = ms(t);
 
     t = process.hrtime.bigint();
-    // One statement, atomic: mark issued (only if still pending at this generation), store what
-    // was issued, settle the outbox row. The commit does not wait for the disk: if the database
+    // One statement, atomic: mark issued (only if still pending at this generation), record the
+    // competency evidence, store what was issued, settle the outbox row. The commit does not wait for the disk: if the database
     // crashed before it got there, the certificate would be pending again with its outbox row
     // unprocessed, so it would be dispatched and issued again: never lost, never doubled.
     const done = await this.ds.transaction(async (m) => {
@@ -189,7 +189,14 @@ export class CertificateIssuer implements OnApplicationShutdown {
               SET status = 'issued', issued_at = $3, holder_name = $4, course_title = $5,
                   hours = $6, competencies = $7, error = NULL, failed_at = NULL
             WHERE id = $1 AND status = 'pending' AND generation = $2
-            RETURNING id
+            RETURNING id, user_id, level
+         ), evidence AS (
+           -- (c) An issued certificate evidences every competency of its course.
+           INSERT INTO competency_evidence (user_id, competency_code, level, source_type,
+                                            source_id)
+           SELECT marked.user_id, c.code, marked.level, 'certificate', marked.id::text
+             FROM marked JOIN competencies c ON c.code = ANY($7::text[])
+           ON CONFLICT (user_id, competency_code, source_type, source_id) DO NOTHING
          ), stored AS (
            INSERT INTO certificate_documents (certificate_id, pdf, credential)
            SELECT id, $8, $9 FROM marked

@@ -6,6 +6,7 @@ import { EnrollmentsService } from '../enrollments/enrollments.service';
 import { AssessmentDefs } from './assessment-defs';
 import { gradeObjective } from './items/grading';
 import { requestCertificates } from '../certificates/certificate-requests';
+import { syncSectionEvidence } from '../competencies/evidence';
 
 /** The attempt columns results are read from. */
 export interface AttemptRow {
@@ -222,6 +223,8 @@ export class AttemptGrader {
         [attemptId, JSON.stringify(sectionRows)],
       );
     }
+
+    await syncSectionEvidence(m, attemptId);
 
     // The enrolment keeps its best graded attempt; a regrade may lower it.
     const [best] = await m.query(

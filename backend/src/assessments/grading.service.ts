@@ -13,6 +13,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { pickText } from '../courses/text';
 import type { Actor } from '../ladder/ladder.service';
 import { AttemptGrader, resultOf } from './attempt-grader';
+import { syncRubricEvidence } from '../competencies/evidence';
 import { RUBRIC_RULE_MESSAGES, scoreRubric } from './items/grading';
 
 /**
@@ -129,6 +130,7 @@ export class GradingService {
           WHERE attempt_id = $1 AND item_version_id = $2`,
         [attemptId, itemId, scored.fraction, levels, comment, actor.id],
       );
+      await syncRubricEvidence(m, attemptId, itemId, definition, levels);
       await this.audit.record(
         {
           actorId: actor.id,

@@ -12,6 +12,7 @@ import type {
 } from '@qadam/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { annulEvidence } from '../competencies/evidence';
 import { DomainError } from '../common/errors/domain-error';
 import type { Env } from '../config/env';
 import { updated } from '../database/returning';
@@ -252,6 +253,13 @@ export class CertificatesService {
               revoked_by = $3
         WHERE id = $1`,
       [id, reason, actor.id],
+    );
+    // The competency evidence the certificate gave goes with it.
+    await annulEvidence(
+      m,
+      { sourceType: 'certificate', sourceIds: [id] },
+      `certificate revoked: ${reason}`,
+      actor.id,
     );
     await this.audit.record(
       {

@@ -2,8 +2,9 @@ import { DataSource } from 'typeorm';
 import { loadEnv } from '../config/env';
 import { dataSourceOptions } from '../database/database-options';
 import { ensureDatabase } from '../database/ensure-database';
+import { seedFrameworks } from '../competencies/framework-store';
 
-/** `npm run db:migrate` (creates the database if missing), `npm run db:revert`, `npm run db:status`. */
+/** `npm run db:migrate` (creates the database if missing, then loads the bundled frameworks), `npm run db:revert`, `npm run db:status`. */
 async function main(command: string): Promise<void> {
   const env = loadEnv();
   if (command === 'run' && (await ensureDatabase(env.DATABASE_URL))) {
@@ -19,6 +20,8 @@ async function main(command: string): Promise<void> {
           ? `Applied: ${applied.map((m) => m.name).join(', ')}`
           : 'The schema is up to date.',
       );
+      const seeded = await seedFrameworks(ds);
+      console.log(`Competency frameworks: ${seeded.frameworks}, crosswalk links: ${seeded.links}.`);
     } else if (command === 'revert') {
       await ds.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');

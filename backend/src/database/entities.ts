@@ -11,6 +11,10 @@ import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { CertificateBatch } from '../certificates/entities/certificate-batch.entity';
 import { CertificateDocument } from '../certificates/entities/certificate-document.entity';
 import { Certificate } from '../certificates/entities/certificate.entity';
+import { CompetencyEvidence } from '../competencies/entities/competency-evidence.entity';
+import { CompetencyLink } from '../competencies/entities/competency-link.entity';
+import { Competency } from '../competencies/entities/competency.entity';
+import { Framework } from '../competencies/entities/framework.entity';
 import { CourseAssessment } from '../courses/entities/course-assessment.entity';
 import { CourseModule } from '../courses/entities/course-module.entity';
 import { CourseVersion } from '../courses/entities/course-version.entity';
@@ -44,6 +48,10 @@ export const ENTITIES: (new () => object)[] = [
   Certificate,
   CertificateBatch,
   CertificateDocument,
+  Framework,
+  Competency,
+  CompetencyLink,
+  CompetencyEvidence,
   LadderException,
   QuestionBank,
   Item,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '../../src/config/env';
+import { seedFrameworks } from '../../src/competencies/framework-store';
 import { dataSourceOptions } from '../../src/database/database-options';
 import { databaseName, withDatabase } from '../../src/database/database-url';
 
@@ -30,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
   });
   await ds.initialize();
   await ds.runMigrations();
+  await seedFrameworks(ds);
   await ds.destroy();
 
   // Inherited by the test workers and read by the app through the env schema.

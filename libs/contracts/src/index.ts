@@ -7,3 +7,4 @@ export * from './audit';
 export * from './catalog';
 export * from './assessments';
 export * from './certificates';
+export * from './competencies';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,22 +10,12 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
 } from 'class-validator';
 import type { CertificateStatus } from '@qadam/contracts';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { withArgs } from '../../common/validation/validation-errors';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class ReasonDto {
-  @ApiProperty({ description: 'Why: kept in the audit log and shown on the verification page.' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(3, withArgs)
-  @MaxLength(1000, withArgs)
-  reason!: string;
-}
+export { ReasonDto } from '../../common/dto/reason.dto';
 
 export class CreateBatchDto {
   @ApiProperty({ example: 'ai-in-teachers-work' })

@@ -339,6 +339,22 @@ export const ERRORS = {
       en: 'Only a certificate whose issue failed can be retried; this one is {status}.',
     },
   },
+  FRAMEWORK_BUNDLED: {
+    status: 409,
+    message: {
+      kk: '«{code}» шеңбері репозиторийдегі деректерден жүктеледі: оны API арқылы өзгертуге болмайды.',
+      ru: 'Рамка «{code}» загружается из данных репозитория: изменить её через API нельзя.',
+      en: 'The framework "{code}" is loaded from the repository\'s data files and cannot be changed through the API.',
+    },
+  },
+  EVIDENCE_ANNULLED: {
+    status: 409,
+    message: {
+      kk: 'Бұл дәлел бұрын жойылған.',
+      ru: 'Это свидетельство уже аннулировано.',
+      en: 'This evidence has already been annulled.',
+    },
+  },
   TOO_MANY_ATTEMPTS: {
     status: 429,
     message: {

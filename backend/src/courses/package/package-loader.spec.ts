@@ -211,6 +211,19 @@ describe('loadCoursePackage: hash', () => {
   });
 });
 
+describe('loadCoursePackage: competency codes come from the frameworks', () => {
+  it('rejects a well-formed code no framework has, at its file and line', async () => {
+    const dir = await copyFixture('good-course');
+    const yamlFile = path.join(dir, 'course.yaml');
+    const text = await fs.readFile(yamlFile, 'utf8');
+    // ISTE 2.1 has indicators a–c only.
+    await fs.writeFile(yamlFile, text.replace('iste-ed:2.1.a', 'iste-ed:2.1.d'));
+    const result = await loadBroken(dir);
+    expect(where(result.problems)).toEqual(['good-course/course.yaml:14 schema.competency-code']);
+    expect(formatProblem(result.problems[0], 'en')).toContain('good-course/course.yaml:14');
+  });
+});
+
 describe('canonicalJson', () => {
   it('sorts keys at every level and keeps array order', () => {
     expect(canonicalJson({ b: [{ y: 1, x: 2 }, 'z'], a: { d: null, c: 'é' } })).toBe(

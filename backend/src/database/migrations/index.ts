@@ -5,6 +5,7 @@ import { Catalog1795546572476 } from './1795546572476-Catalog';
 import { CatalogSearchAndFreeze1795546600000 } from './1795546600000-CatalogSearchAndFreeze';
 import { Assessments1795550233883 } from './1795550233883-Assessments';
 import { Certificates1795556769477 } from './1795556769477-Certificates';
+import { Competencies1795560852606 } from './1795560852606-Competencies';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript in tests and from the
 // compiled output. Append new migrations at the end; the drift test fails if one is missing.
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CatalogSearchAndFreeze1795546600000,
   Assessments1795550233883,
   Certificates1795556769477,
+  Competencies1795560852606,
 ];
