@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import type { AttemptStarted, CompetencyProfile, ProfileBlock } from '@qadam/contracts';
+import type {
+  AttemptStarted,
+  CompetencyAggregatesView,
+  CompetencyProfile,
+  ProfileBlock,
+} from '@qadam/contracts';
+import { refreshAggregates } from '../src/competencies/aggregates';
 import { useTestApp } from './support/app';
 import { courseWithTest, createBank, ITEMS } from './support/assessments';
 import { startWorker, teacherWhoPassed } from './support/certificates';
@@ -301,6 +307,59 @@ describe('competency frameworks, crosswalk, evidence and profiles', () => {
         { token: admin },
       );
       expect(all.body).toHaveLength(1);
+    });
+
+    it('counts demonstrated blocks per region, school kind and subject; an annulment ripples into them', async () => {
+      const t = await createTeacher(ctx.app, {
+        region: 'ulytau',
+        schoolKind: 'small_ungraded',
+        subjects: ['physics'],
+      });
+      const rec = await ctx.api.post(
+        '/api/admin/competency-evidence',
+        { userId: t.user.id, competencyCode: 'unesco-cft:5.2', reason: 'Regional methodist, 2023' },
+        { token: admin },
+      );
+      await refreshAggregates(db);
+      const view = async (by: string) =>
+        (await ctx.api.get(`/api/admin/monitoring/competencies?by=${by}`, { token: admin })).body;
+      const cell = (v: CompetencyAggregatesView, value: string) => {
+        const g = v.groups.find((x) => x.value === value)!;
+        return { teachers: g.teachers, ...g.blocks.find((b) => b.code === 'unesco-cft:5.2')! };
+      };
+      const region = await view('region');
+      expect(region.blocks).toHaveLength(15);
+      expect(region.refreshedAt).not.toBeNull();
+      const before = cell(region, 'ulytau');
+      expect(before.demonstrated).toBeGreaterThanOrEqual(1);
+      expect(before.share).toBeCloseTo(before.demonstrated / before.teachers, 4);
+      expect(cell(await view('school_kind'), 'small_ungraded').demonstrated).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(cell(await view('subject'), 'physics').demonstrated).toBeGreaterThanOrEqual(1);
+      expect(
+        (await ctx.api.get('/api/admin/monitoring/competencies?by=iin', { token: admin })).status,
+      ).toBe(400);
+      expect(
+        (
+          await ctx.api.get('/api/admin/monitoring/competencies?by=region', {
+            token: t.accessToken,
+          })
+        ).status,
+      ).toBe(403);
+
+      // The annulment asks for a refresh in the background; the figures follow without anyone
+      // waiting for the periodic one.
+      await ctx.api.post(
+        `/api/admin/competency-evidence/${rec.body.id}/annul`,
+        { reason: 'Not confirmed by the region' },
+        { token: admin },
+      );
+      await eventually(
+        async () => cell(await view('region'), 'ulytau').demonstrated,
+        (n) => n === before.demonstrated - 1,
+        20000,
+      );
     });
 
     it('is never edited nor deleted: the database refuses it', async () => {

@@ -51,6 +51,23 @@ describe('courses:import', () => {
     expect(row.n).toBe(0);
   });
 
+  it("rejects a competency code no framework has, at its file and line, in the reader's language", async () => {
+    const dir = await copyOf('good-course', 'unknown-code-course');
+    const yamlFile = path.join(dir, 'course.yaml');
+    // Well-formed, but ISTE 2.1 has indicators a–c only.
+    await writeFile(
+      yamlFile,
+      (await readFile(yamlFile, 'utf8')).replace('iste-ed:2.1.a', 'iste-ed:2.1.d'),
+    );
+    const { code, out } = await importCli([dir, '--publish', '--lang', 'kk']);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/unknown-code-course\/course\.yaml:14: /);
+    const [{ n }] = await ctx.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM courses WHERE slug = 'unknown-code-course'`);
+    expect(n).toBe(0);
+  });
+
   it('imports a good package once: a second import of the same content changes nothing', async () => {
     const slug = `good-${Date.now()}`;
     const dir = await copyOf('good-course', slug);

@@ -1,21 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AdminEvidenceRecord,
+  CompetencyAggregatesView,
   CompetencyDetail,
   CompetencyProfile,
   CrosswalkLink,
   FrameworkSummary,
   FrameworkView,
+  Recommendation,
+  TrajectoryRuleView,
 } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Public, Roles, SignedIn } from '../common/access/access.decorators';
 import { RequestId } from '../common/http/request-id';
 import { uuidParam } from '../common/http/uuid-param';
 import { ApiErrors } from '../common/openapi/error-body';
+import { AggregatesService } from './aggregates';
 import { CompetenciesService } from './competencies.service';
 import { ReasonDto } from '../common/dto/reason.dto';
-import { CrosswalkQueryDto, EvidenceQueryDto, RecognitionDto } from './dto/competencies.dto';
+import {
+  CrosswalkQueryDto,
+  EvidenceQueryDto,
+  DismissDto,
+  MonitoringQueryDto,
+  RulePatchDto,
+  RecognitionDto,
+} from './dto/competencies.dto';
 import { ProfileService } from './profile.service';
+import { TrajectoryService } from './trajectory.service';
 
 /** Frameworks and the crosswalk (public), profiles, and admins' work on evidence. */
 @ApiTags('competencies')
@@ -24,6 +36,8 @@ export class CompetenciesController {
   constructor(
     private readonly competencies: CompetenciesService,
     private readonly profiles: ProfileService,
+    private readonly aggregates: AggregatesService,
+    private readonly trajectory: TrajectoryService,
   ) {}
 
   @Get('frameworks')
@@ -71,6 +85,64 @@ export class CompetenciesController {
   @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   profileOf(@Param('id', uuidParam) id: string): Promise<CompetencyProfile> {
     return this.profiles.profile(id);
+  }
+
+  @Get('admin/monitoring/competencies')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Per region, school kind or subject: teachers, and how many have demonstrated each UNESCO block (refreshed in the background; `refreshedAt` says when).',
+  })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED')
+  monitoring(@Query() q: MonitoringQueryDto): Promise<CompetencyAggregatesView> {
+    return this.aggregates.view(q.by);
+  }
+
+  @Get('trajectory/rules')
+  @Public()
+  @ApiOperation({
+    summary: 'The rules the development trajectory applies: when, what, why, which data.',
+  })
+  trajectoryRules(): Promise<TrajectoryRuleView[]> {
+    return this.trajectory.rules();
+  }
+
+  @Put('admin/trajectory/rules/:key')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Switch a rule off or on, reorder or reword it. Audited.' })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND')
+  updateRule(
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Param('key') key: string,
+    @Body() dto: RulePatchDto,
+  ): Promise<TrajectoryRuleView> {
+    return this.trajectory.updateRule({ id: user.id, requestId }, key, dto);
+  }
+
+  @Get('me/recommendations')
+  @SignedIn()
+  @ApiOperation({ summary: 'What to take next, each with its rule, reasons and the data used.' })
+  @ApiErrors('UNAUTHENTICATED')
+  recommendations(@CurrentUser() user: AuthUser): Promise<Recommendation[]> {
+    return this.trajectory.recommendations(user.id);
+  }
+
+  @Post('me/recommendations/dismiss')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a recommendation aside: it is not shown again.' })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED')
+  async dismiss(@CurrentUser() user: AuthUser, @Body() dto: DismissDto): Promise<void> {
+    await this.trajectory.dismiss(user.id, dto.id);
+  }
+
+  @Get('admin/users/:id/recommendations')
+  @Roles('admin')
+  @ApiOperation({ summary: "Any teacher's recommendations, as she sees them." })
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  recommendationsOf(@Param('id', uuidParam) id: string): Promise<Recommendation[]> {
+    return this.trajectory.recommendations(id);
   }
 
   @Post('admin/frameworks')

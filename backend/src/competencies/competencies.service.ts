@@ -11,6 +11,7 @@ import type {
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
+import { AggregatesService } from './aggregates';
 import { annulEvidence, recordEvidence } from './evidence';
 import { type FrameworkDocument, frameworkProblems } from './framework-document';
 import { upsertFramework } from './framework-store';
@@ -56,6 +57,7 @@ export class CompetenciesService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly aggregates: AggregatesService,
   ) {}
 
   async frameworks(): Promise<FrameworkSummary[]> {
@@ -241,6 +243,7 @@ export class CompetenciesService {
         m,
       );
     });
+    await this.aggregates.requestRefresh();
     return this.evidenceById(id);
   }
 

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { seedRules } from './trajectory-rules';
 import {
   bundledDocuments,
   type CrosswalkDocument,
@@ -72,7 +73,7 @@ export async function upsertCrosswalk(m: EntityManager, doc: CrosswalkDocument):
 }
 
 /**
- * Loads the bundled frameworks and crosswalks: idempotent, run after the migrations (by the
+ * Loads the bundled frameworks, crosswalks and trajectory rules: idempotent, run after the migrations (by the
  * migrate command, `npm start` and the tests), so a changed data file reaches the database.
  */
 export async function seedFrameworks(
@@ -84,6 +85,7 @@ export async function seedFrameworks(
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('qadam:seed-frameworks'))`);
     for (const f of frameworks) await upsertFramework(m, f, 'bundled');
     for (const c of crosswalks) await upsertCrosswalk(m, c);
+    await seedRules(m);
   });
   return {
     frameworks: frameworks.length,

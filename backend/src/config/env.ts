@@ -145,6 +145,12 @@ export class Env {
   @Max(60000)
   OUTBOX_POLL_MS: number = 250;
 
+  /** Minutes between refreshes of the monitoring aggregates (an annulment refreshes at once). */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  AGGREGATES_REFRESH_MINUTES: number = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -15,6 +15,9 @@ import { CompetencyEvidence } from '../competencies/entities/competency-evidence
 import { CompetencyLink } from '../competencies/entities/competency-link.entity';
 import { Competency } from '../competencies/entities/competency.entity';
 import { Framework } from '../competencies/entities/framework.entity';
+import { MaterializedRefresh } from '../competencies/entities/materialized-refresh.entity';
+import { RecommendationDismissal } from '../competencies/entities/recommendation-dismissal.entity';
+import { TrajectoryRuleRow } from '../competencies/entities/trajectory-rule.entity';
 import { CourseAssessment } from '../courses/entities/course-assessment.entity';
 import { CourseModule } from '../courses/entities/course-module.entity';
 import { CourseVersion } from '../courses/entities/course-version.entity';
@@ -52,6 +55,9 @@ export const ENTITIES: (new () => object)[] = [
   Competency,
   CompetencyLink,
   CompetencyEvidence,
+  TrajectoryRuleRow,
+  RecommendationDismissal,
+  MaterializedRefresh,
   LadderException,
   QuestionBank,
   Item,

@@ -81,3 +81,51 @@ export interface CompetencyProfile {
   userId: string;
   frameworks: { code: string; title: TranslatableText; blocks: ProfileBlock[] }[];
 }
+
+export type MonitoringDimension = 'region' | 'school_kind' | 'subject';
+
+/** `GET /api/admin/monitoring/competencies?by=`: who has demonstrated each UNESCO block. */
+export interface CompetencyAggregatesView {
+  by: MonitoringDimension;
+  /** When the figures were last computed (they are refreshed in the background). */
+  refreshedAt: string | null;
+  /** The UNESCO blocks, in order. */
+  blocks: string[];
+  groups: {
+    /** A region, school kind or subject code, or `unknown` where the profile does not say. */
+    value: string;
+    teachers: number;
+    blocks: { code: string; demonstrated: number; share: number }[];
+  }[];
+}
+
+/** `GET /api/me/recommendations`: what to take next, and why, from rules anyone can read. */
+export interface Recommendation {
+  /** Stable (`<rule>/<course>[/<lesson>]`), so a dismissal sticks. */
+  id: string;
+  /** The rule that made it (`GET /api/trajectory/rules`). */
+  rule: string;
+  kind: 'course' | 'lesson';
+  courseSlug: string;
+  lessonKey: string | null;
+  title: TranslatableText;
+  /** The rule's reason with this teacher's facts filled in. */
+  reason: TranslatableText;
+  /** Which of the teacher's data the rule read: certificates, evidence, school, subjects, grades. */
+  uses: string[];
+  /** For lessons: the gaps (UNESCO blocks without evidence) the lesson covers. */
+  gaps: string[];
+}
+
+export interface TrajectoryRuleView {
+  key: string;
+  priority: number;
+  enabled: boolean;
+  when: Record<string, unknown>;
+  recommend: Record<string, unknown>;
+  because: TranslatableText;
+  uses: string[];
+  /** `admin`: changed by an admin (a later load of the data file leaves it alone). */
+  source: 'bundled' | 'admin';
+  updatedAt: string;
+}

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MonitoringDimension } from '@qadam/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsInt,
+  IsObject,
+  Max,
+  Min,
   IsIn,
   IsOptional,
   IsString,
@@ -58,4 +63,39 @@ export class CrosswalkQueryDto {
   @IsString()
   @Matches(/^[a-z][a-z0-9-]{1,39}$/)
   to!: string;
+}
+
+export class MonitoringQueryDto {
+  @ApiProperty({ enum: ['region', 'school_kind', 'subject'] })
+  @IsIn(['region', 'school_kind', 'subject'])
+  by!: MonitoringDimension;
+}
+
+export class DismissDto {
+  @ApiProperty({ example: 'start-ladder/ai-in-teachers-work' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*){1,2}$/)
+  @MaxLength(300, withArgs)
+  id!: string;
+}
+
+export class RulePatchDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0, withArgs)
+  @Max(10000, withArgs)
+  priority?: number;
+
+  @ApiPropertyOptional({
+    description: 'The reason shown, { kk, ru, en }; {course} and {gaps} are filled in.',
+  })
+  @IsOptional()
+  @IsObject()
+  because?: { kk: string; ru: string; en: string };
 }

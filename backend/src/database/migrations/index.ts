@@ -6,6 +6,8 @@ import { CatalogSearchAndFreeze1795546600000 } from './1795546600000-CatalogSear
 import { Assessments1795550233883 } from './1795550233883-Assessments';
 import { Certificates1795556769477 } from './1795556769477-Certificates';
 import { Competencies1795560852606 } from './1795560852606-Competencies';
+import { CompetencyAggregates1795562000000 } from './1795562000000-CompetencyAggregates';
+import { Trajectory1795562100000 } from './1795562100000-Trajectory';
 
 // Listed explicitly (not globbed) so the same list works from TypeScript in tests and from the
 // compiled output. Append new migrations at the end; the drift test fails if one is missing.
@@ -17,4 +19,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Assessments1795550233883,
   Certificates1795556769477,
   Competencies1795560852606,
+  CompetencyAggregates1795562000000,
+  Trajectory1795562100000,
 ];
