@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { LadderLevel, Lang, TranslatableText } from '@qadam/contracts';
 import { DataSource } from 'typeorm';
-import { competencyLabel } from '../../backend/src/certificates/competency-labels';
 import {
   buildOpenBadgeCredential,
   signEddsaRdfc2022,
@@ -31,6 +30,15 @@ interface PendingRow {
   hours: number | null;
   competencies: string[];
 }
+
+interface CompetencyLabel {
+  code: string;
+  name: { kk: string; ru: string; en: string };
+  framework: string;
+  url: string;
+}
+
+const LABELS_TTL_MS = 5 * 60_000;
 
 /** Where the issuing time went, summed over this process's life; logged when it stops. */
 export interface IssueTotals {
@@ -75,6 +83,7 @@ export class CertificateIssuer implements OnApplicationShutdown {
   private readonly profile: IssuerProfile;
   private readonly publicUrl: string;
   private readonly templatesDir: string | undefined;
+  private labels?: { at: number; byCode: Map<string, CompetencyLabel> };
 
   constructor(
     private readonly ds: DataSource,
@@ -119,7 +128,7 @@ export class CertificateIssuer implements OnApplicationShutdown {
     const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
     const urls = certificateUrls(this.publicUrl, row.id);
     const title = text(row.title, row.slug);
-    const labels = row.competencies.map(competencyLabel);
+    const labels = await this.labelsFor(row.competencies);
     // Kazakh first, then Russian, then English when asked for.
     const languages: Lang[] = row.languages.includes('en') ? ['kk', 'ru', 'en'] : ['kk', 'ru'];
     // The credential is read by systems worldwide: English when the certificate has it.
@@ -232,6 +241,30 @@ export class CertificateIssuer implements OnApplicationShutdown {
       totals.storeMs += ms(t);
     }
     return done ? 'issued' : 'skipped';
+  }
+
+  /**
+   * The competencies' names (kk/ru/en) and their frameworks, from the frameworks loaded in the
+   * database; read once every few minutes, not per certificate.
+   */
+  private async labelsFor(codes: string[]): Promise<CompetencyLabel[]> {
+    if (!this.labels || Date.now() - this.labels.at > LABELS_TTL_MS) {
+      const rows: CompetencyLabel[] = await this.ds.query(
+        `SELECT c.code, c.name, f.title ->> 'en' AS framework, f.url
+           FROM competencies c JOIN frameworks f ON f.code = c.framework_code`,
+      );
+      this.labels = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r])) };
+    }
+    const byCode = this.labels.byCode;
+    return codes.map(
+      (code) =>
+        byCode.get(code) ?? {
+          code,
+          name: { kk: code, ru: code, en: code },
+          framework: '',
+          url: '',
+        },
+    );
   }
 
   /** The last try failed: park the certificate as `failed`, with why, for an admin to retry. */
