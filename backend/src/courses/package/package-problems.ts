@@ -168,6 +168,21 @@ export const PACKAGE_PROBLEM_MESSAGES = {
     ru: 'У названия нет текста на языке {lang}, хотя курс предлагается на нём',
     en: 'The title has no text in {lang}, a language the course offers',
   },
+  'content.untagged-lesson': {
+    kk: '«{lesson}» сабағында құзыреттер коды жоқ: әр сабақ UNESCO/ISTE кодымен белгіленеді',
+    ru: 'У урока «{lesson}» нет кодов компетенций: каждый урок помечается кодами UNESCO/ISTE',
+    en: 'The lesson "{lesson}" has no competency codes: every lesson is tagged with UNESCO/ISTE codes',
+  },
+  'content.no-sources': {
+    kk: '«{lesson}» сабағы дереккөздерін көрсетпейді (sources)',
+    ru: 'Урок «{lesson}» не указывает источники (sources)',
+    en: 'The lesson "{lesson}" cites no sources (sources)',
+  },
+  'content.courses-doc-stale': {
+    kk: 'docs/COURSES.md курстарға сәйкес емес: npm run courses:check -- --write орындаңыз',
+    ru: 'docs/COURSES.md не соответствует курсам: выполните npm run courses:check -- --write',
+    en: 'docs/COURSES.md does not match the courses: run npm run courses:check -- --write',
+  },
   'package.missing-body': {
     kk: 'Сабақ мәтіні жоқ: {file} файлы табылмады (курс {lang} тілінде ұсынылады)',
     ru: 'Нет текста урока: файл {file} не найден (курс предлагается на языке {lang})',
