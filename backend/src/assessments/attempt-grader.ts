@@ -224,7 +224,8 @@ export class AttemptGrader {
       );
     }
 
-    await syncSectionEvidence(m, attemptId);
+    // A first close has no earlier evidence to annul: one statement fewer on the submit path.
+    await syncSectionEvidence(m, attemptId, { regrade: !known?.first });
 
     // The enrolment keeps its best graded attempt; a regrade may lower it.
     const [best] = await m.query(

@@ -76,7 +76,11 @@ export async function annulEvidence(
  * (a) Section results at or above their threshold become evidence; after a regrade, evidence of
  * this attempt's sections that no longer reach it is annulled.
  */
-export async function syncSectionEvidence(m: EntityManager, attemptId: string): Promise<void> {
+export async function syncSectionEvidence(
+  m: EntityManager,
+  attemptId: string,
+  { regrade }: { regrade: boolean },
+): Promise<void> {
   const qualifying: {
     user_id: string;
     competency: string;
@@ -102,13 +106,15 @@ export async function syncSectionEvidence(m: EntityManager, attemptId: string): 
     sourceId: `${attemptId}/${q.section_key}`,
     score: q.percent,
   }));
-  await annulEvidence(
-    m,
-    { sourceType: 'section', sourcePrefix: `${attemptId}/` },
-    'regraded below the threshold',
-    null,
-    rows,
-  );
+  if (regrade) {
+    await annulEvidence(
+      m,
+      { sourceType: 'section', sourcePrefix: `${attemptId}/` },
+      'regraded below the threshold',
+      null,
+      rows,
+    );
+  }
   await recordEvidence(m, rows);
 }
 
