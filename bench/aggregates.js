@@ -18,17 +18,11 @@ const EVIDENCE_PER_TEACHER = 5;
 const ADMIN_EMAIL = 'bench.admin@orleu.kz';
 const ADMIN_PASSWORD = crypto.randomBytes(24).toString('base64url');
 
-function issuerKey() {
-  const { base58 } = require('@scure/base');
-  return 'z' + base58.encode(Buffer.concat([Buffer.from([0x80, 0x26]), crypto.randomBytes(32)]));
-}
-
 const h = createHarness({
   dbName: 'qadam_bench_aggregates',
   redisPrefix: 'qadam-bench-aggregates',
   port: 3104,
-  // Production mode needs an issuer key; a fresh one serves.
-  env: { QADAM_ADMIN_PASSWORD: ADMIN_PASSWORD, CERT_SIGNING_KEY: issuerKey() },
+  env: { QADAM_ADMIN_PASSWORD: ADMIN_PASSWORD },
 });
 
 const time = async (fn) => {

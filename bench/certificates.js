@@ -11,7 +11,6 @@
 // BENCH_WORKER_NODE_ARGS extra node options for the workers (e.g. --cpu-prof).
 'use strict';
 /* global performance */
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -26,18 +25,10 @@ if (!Number.isInteger(N) || N < 1 || WORKERS.some((w) => !Number.isInteger(w) ||
   process.exit(1);
 }
 
-/** A fresh Ed25519 issuer key for the run, as a multibase secret key (production needs one). */
-function issuerKey() {
-  const { base58 } = require('@scure/base');
-  const seed = crypto.randomBytes(32);
-  return 'z' + base58.encode(Buffer.concat([Buffer.from([0x80, 0x26]), seed]));
-}
-
 const h = createHarness({
   dbName: 'qadam_bench_certs',
   redisPrefix: 'qadam-bench-certs',
   port: 3103,
-  env: { CERT_SIGNING_KEY: issuerKey() },
 });
 
 /** A course and N teachers with Kazakh names, written directly. */

@@ -32,6 +32,8 @@ function createHarness({ dbName, redisPrefix, port, env = {} }) {
     REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,
     JWT_ACCESS_SECRET: crypto.randomBytes(48).toString('hex'),
+    // Production mode refuses to start without the issuer's signing key: a fresh one per run.
+    CERT_SIGNING_KEY: issuerKey(),
     PORT: String(port),
     HOST: '127.0.0.1',
     PUBLIC_URL: base,
@@ -191,6 +193,12 @@ function createHarness({ dbName, redisPrefix, port, env = {} }) {
   };
 }
 
+/** A fresh Ed25519 issuer key, as a multibase secret key. */
+function issuerKey() {
+  const { base58 } = require('@scure/base');
+  return 'z' + base58.encode(Buffer.concat([Buffer.from([0x80, 0x26]), crypto.randomBytes(32)]));
+}
+
 /** Writes `report` to bench/results/<name>-<date>.json; returns the path. */
 function writeResult(name, report) {
   const outDir = path.join(__dirname, 'results');
@@ -215,4 +223,4 @@ function formatTable(head, body) {
   ].join('\n');
 }
 
-module.exports = { ROOT, log, createHarness, writeResult, formatTable };
+module.exports = { ROOT, log, createHarness, issuerKey, writeResult, formatTable };

@@ -7,6 +7,7 @@ import {
   signEddsaRdfc2022,
 } from '../../backend/src/certificates/credential';
 import { certificateUrls } from '../../backend/src/certificates/certificate-urls';
+import { pickText } from '../../backend/src/courses/text';
 import { IssuerIdentity } from '../../backend/src/certificates/issuer-identity';
 import type { Env } from '../../backend/src/config/env';
 import { certificateJobId } from '../../backend/src/outbox/events';
@@ -50,10 +51,11 @@ export interface IssueTotals {
   storeMs: number;
 }
 
+/** Every language filled, each by the catalogue's own fallback order (`pickText`). */
 const text = (t: TranslatableText, fallback = ''): { kk: string; ru: string; en: string } => ({
-  kk: t.kk ?? t.ru ?? t.en ?? fallback,
-  ru: t.ru ?? t.kk ?? t.en ?? fallback,
-  en: t.en ?? t.ru ?? t.kk ?? fallback,
+  kk: pickText(t, 'kk') || fallback,
+  ru: pickText(t, 'ru') || fallback,
+  en: pickText(t, 'en') || fallback,
 });
 
 const CRITERIA: Record<LadderLevel, string> = {

@@ -55,6 +55,12 @@ interface AdminRow extends Row {
 
 const SUMMARY_COLUMNS = `c.id, c.number, c.level, co.slug, co.title, c.course_title, c.status,
   c.issued_at, c.revoked_at`;
+/** An admin's view: the summary with holder, source, batch, revocation and failure. */
+const ADMIN_SELECT = `SELECT ${SUMMARY_COLUMNS}, c.user_id, u.full_name, c.holder_name, u.email,
+       c.source, c.batch_id, c.replaces_id, c.revoke_reason, c.error, c.failed_at, c.created_at`;
+const ADMIN_FROM = `FROM certificates c
+  JOIN courses co ON co.id = c.course_id
+  JOIN users u ON u.id = c.user_id`;
 
 export interface AdminCertificateQuery {
   status?: CertificateStatus;
@@ -90,12 +96,8 @@ export class CertificatesService {
 
   async list(q: AdminCertificateQuery): Promise<Page<AdminCertificate>> {
     const rows: (AdminRow & { total: number })[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS}, c.user_id, u.full_name, c.holder_name, u.email, c.source,
-              c.batch_id, c.replaces_id, c.revoke_reason, c.error, c.failed_at, c.created_at,
-              count(*) OVER ()::int AS total
-         FROM certificates c
-         JOIN courses co ON co.id = c.course_id
-         JOIN users u ON u.id = c.user_id
+      `${ADMIN_SELECT}, count(*) OVER ()::int AS total
+         ${ADMIN_FROM}
         WHERE ($1::text IS NULL OR c.status = $1)
           AND ($2::text IS NULL OR co.slug = $2)
           AND ($3::uuid IS NULL OR c.batch_id = $3)
@@ -215,15 +217,9 @@ export class CertificatesService {
   }
 
   async adminOne(id: string): Promise<AdminCertificate> {
-    const [row]: AdminRow[] = await this.ds.query(
-      `SELECT ${SUMMARY_COLUMNS}, c.user_id, u.full_name, c.holder_name, u.email, c.source,
-              c.batch_id, c.replaces_id, c.revoke_reason, c.error, c.failed_at, c.created_at
-         FROM certificates c
-         JOIN courses co ON co.id = c.course_id
-         JOIN users u ON u.id = c.user_id
-        WHERE c.id = $1`,
-      [id],
-    );
+    const [row]: AdminRow[] = await this.ds.query(`${ADMIN_SELECT} ${ADMIN_FROM} WHERE c.id = $1`, [
+      id,
+    ]);
     if (!row) throw new DomainError('NOT_FOUND');
     return this.adminView(row);
   }

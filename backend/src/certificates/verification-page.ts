@@ -1,4 +1,5 @@
 import type { Lang, LadderLevel, VerificationResult } from '@qadam/contracts';
+import { pickText } from '../courses/text';
 
 type Local = Record<Lang, string>;
 
@@ -117,7 +118,7 @@ export function renderVerificationPage(
           : '';
   const rows: [string, string][] = [];
   if (result) {
-    const title = result.courseTitle[lang] ?? result.courseTitle.ru ?? result.courseTitle.kk ?? '';
+    const title = pickText(result.courseTitle, lang);
     if (result.holderName) rows.push([T.holder[lang], result.holderName]);
     rows.push([T.course[lang], title], [T.level[lang], LEVELS[result.level][lang]]);
     if (result.hours) rows.push([T.hours[lang], String(result.hours)]);

@@ -33,16 +33,18 @@ export interface CrosswalkDocument {
   links: { from: string; to: string; note?: TranslatableText }[];
 }
 
-const text = {
-  type: 'object',
-  required: ['kk', 'ru', 'en'],
-  properties: {
-    kk: { type: 'string', minLength: 1, maxLength: 2000 },
-    ru: { type: 'string', minLength: 1, maxLength: 2000 },
-    en: { type: 'string', minLength: 1, maxLength: 2000 },
-  },
-  additionalProperties: false,
-} as const;
+/** JSON Schema of a text required in kk, ru and en (frameworks and trajectory rules). */
+export function localText<N extends number>(maxLength: N) {
+  const s = { type: 'string', minLength: 1, maxLength } as const;
+  return {
+    type: 'object',
+    required: ['kk', 'ru', 'en'],
+    properties: { kk: s, ru: s, en: s },
+    additionalProperties: false,
+  } as const;
+}
+
+const text = localText(2000);
 
 const localCode = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' } as const;
 

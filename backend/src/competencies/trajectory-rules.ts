@@ -3,19 +3,10 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import YAML from 'yaml';
 import { EntityManager } from 'typeorm';
-import { frameworksDir } from './framework-document';
+import { frameworksDir, localText } from './framework-document';
 import type { TrajectoryRule } from './trajectory';
 
-const text = {
-  type: 'object',
-  required: ['kk', 'ru', 'en'],
-  properties: {
-    kk: { type: 'string', minLength: 1, maxLength: 1000 },
-    ru: { type: 'string', minLength: 1, maxLength: 1000 },
-    en: { type: 'string', minLength: 1, maxLength: 1000 },
-  },
-  additionalProperties: false,
-} as const;
+const text = localText(1000);
 const list = { type: 'array', items: { type: 'string', maxLength: 80 }, maxItems: 50 } as const;
 
 export const RULE_SCHEMA = {

@@ -1,4 +1,5 @@
 import type { LadderLevel, Lang, Recommendation, TranslatableText } from '@qadam/contracts';
+import { pickText } from '../courses/text';
 
 /** Rules, the teacher's situation and the catalogue in; recommendations with reasons out. Pure. */
 
@@ -65,10 +66,10 @@ function reason(rule: TrajectoryRule, s: Situation, course: TranslatableText): T
   const out: TranslatableText = {};
   for (const l of LANGS) {
     const gaps = s.gaps
-      .map((g) => `${g.code.replace('unesco-cft:', '')} ${g.name[l] ?? g.name.en ?? ''}`.trim())
+      .map((g) => `${g.code.replace('unesco-cft:', '')} ${pickText(g.name, l)}`.trim())
       .join(', ');
     out[l] = rule.because[l]
-      .replace('{course}', course[l] ?? course.ru ?? course.kk ?? '')
+      .replace('{course}', pickText(course, l))
       .replace('{gaps}', gaps)
       .replace('{rung}', s.rung);
   }

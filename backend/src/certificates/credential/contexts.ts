@@ -74,10 +74,6 @@ const BUNDLED: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(
   [MULTIKEY_V1_CONTEXT_URL, bundled(multikeyV1)],
 ]);
 
-export function bundledContextUrls(): string[] {
-  return [...BUNDLED.keys()];
-}
-
 /**
  * Serves only the bundled contexts. jsonld.js keeps resolved contexts in a process-wide cache
  * keyed by URL, so each one is parsed once; always pass this same loader.
