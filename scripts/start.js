@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: services up, build, create and migrate the database, import the course
-// packages on first start, then run the API and a certificate worker.
+// `npm start`: services up, build (API, worker, web app), create and migrate the database,
+// import the course packages on first start, then run the API and a certificate worker.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const path = require('node:path');
@@ -16,6 +16,16 @@ const node = (script, args = []) =>
 async function main() {
   await ensureServices();
   node('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+  // The web app, served by the API at /.
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/@angular/cli/bin/ng.js'), 'build'],
+    {
+      stdio: 'inherit',
+      cwd: path.join(ROOT, 'frontend'),
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+    },
+  );
   node('dist/backend/src/cli/migrate.js', ['run']);
   // First start: a newcomer sees a real catalog. Later starts leave the courses alone.
   try {

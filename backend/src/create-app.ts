@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCompress from '@fastify/compress';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerPublicPages } from './certificates/public-pages';
+import { registerWebApp } from './web/web-app';
 import { requestIdFor } from './common/http/request-id';
 import type { Env } from './config/env';
 
@@ -12,7 +14,7 @@ export const BANK_FILE_LIMIT = 10 * 1024 * 1024;
 
 /** Builds the HTTP app exactly as production runs it; the integration tests use the same function. */
 export async function createApp(
-  env: Pick<Env, 'TRUST_PROXY' | 'PUBLIC_URL'>,
+  env: Pick<Env, 'TRUST_PROXY' | 'PUBLIC_URL' | 'WEB_APP_DIR'>,
   rootModule: unknown = AppModule,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -30,6 +32,9 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  // Pages, bundles and JSON compressed for the 504 schools on slow lines; small answers (an
+  // autosave's) stay as they are, under the 1 KB threshold.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   app
     .getHttpAdapter()
     .getInstance()
@@ -64,6 +69,7 @@ export async function createApp(
     );
   app.enableShutdownHooks();
   registerPublicPages(app);
+  await registerWebApp(app, env.WEB_APP_DIR);
 
   const openApi = new DocumentBuilder()
     .setTitle('Qadam API')

@@ -119,6 +119,9 @@ describe('npm start on a fresh machine', () => {
       for (const c of shipped)
         expect([c.slug, listed.get(c.slug)]).toEqual([c.slug, c.title[lang]]);
     }
+    // The web app is served at / beside the API.
+    const page = await fetch(`${baseUrl}/courses`);
+    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('<q-root>')]);
     // Each level of the ladder has something to take.
     const levels = new Set(
       (await call('GET', '/api/courses?lang=kk&pageSize=100')).body.items.map(

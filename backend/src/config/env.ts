@@ -122,6 +122,11 @@ export class Env {
   @IsIn(['web', 'key'])
   CERT_ISSUER_DID_METHOD?: 'web' | 'key';
 
+  /** The built web app the API serves at / (`ng build` output); default: dist/frontend/browser. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string;
+
   /** Where the certificate templates and issuer.json live; default: certificates/templates. */
   @IsOptional()
   @IsString()

@@ -1,0 +1,20 @@
+import type { Routes } from '@angular/router';
+import { CatalogPage } from './catalog/catalog-page';
+
+/**
+ * One lazy chunk per feature: a teacher on a slow line downloads only the screen she opens. The
+ * catalogue, where everyone lands, is in the first bundle: a lazy chunk would cost a round trip.
+ */
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'courses' },
+  { path: 'courses', component: CatalogPage },
+  {
+    path: 'sign-in',
+    loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-up',
+    loadComponent: () => import('./auth/sign-up-page').then((m) => m.SignUpPage),
+  },
+  { path: '**', redirectTo: 'courses' },
+];

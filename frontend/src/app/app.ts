@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Lang } from '@qadam/contracts';
+import { Session } from './core/session';
+import { I18n, LANGS } from './i18n/i18n';
+
+const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+@Component({
+  selector: 'q-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  template: `
+    <a class="q-skip" href="#main">{{ i18n.t('app.skipToContent') }}</a>
+    <header class="q-header">
+      <a class="q-brand" routerLink="/courses">
+        <span class="q-logo" aria-hidden="true">Q</span>
+        <span>
+          <strong>{{ i18n.t('app.name') }}</strong>
+          <small>{{ i18n.t('app.tagline') }}</small>
+        </span>
+      </a>
+      <nav [attr.aria-label]="i18n.t('nav.main')">
+        <a routerLink="/courses" routerLinkActive="active">{{ i18n.t('nav.catalog') }}</a>
+      </nav>
+      @if (session.user(); as user) {
+        <span class="q-user">{{ user.fullName }}</span>
+        <button type="button" class="secondary" (click)="signOut()">
+          {{ i18n.t('nav.signOut') }}
+        </button>
+      } @else {
+        <a routerLink="/sign-in" routerLinkActive="active">{{ i18n.t('nav.signIn') }}</a>
+      }
+      <label class="q-lang">
+        <span class="q-visually-hidden">{{ i18n.t('nav.language') }}</span>
+        <select
+          name="lang"
+          [attr.aria-label]="i18n.t('nav.language')"
+          [value]="i18n.lang()"
+          (change)="setLang($any($event.target).value)"
+        >
+          @for (l of langs; track l) {
+            <option [value]="l" [attr.lang]="l">{{ names[l] }}</option>
+          }
+        </select>
+      </label>
+    </header>
+    <main id="main" tabindex="-1"><router-outlet /></main>
+  `,
+  styles: `
+    .q-skip {
+      position: absolute;
+      left: -9999px;
+    }
+    .q-skip:focus {
+      left: 1rem;
+      top: 0.5rem;
+      background: #fff;
+      padding: 0.5rem;
+      z-index: 10;
+    }
+    .q-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem 1.5rem;
+      padding: 0.6rem 1rem;
+      background: var(--q-surface);
+      border-bottom: 1px solid var(--q-border);
+    }
+    .q-brand {
+      display: flex;
+      gap: 0.6rem;
+      align-items: center;
+      color: var(--q-text);
+      text-decoration: none;
+    }
+    .q-brand small {
+      display: block;
+      color: var(--q-muted);
+      font-size: 0.8rem;
+    }
+    .q-logo {
+      display: grid;
+      place-items: center;
+      width: 2.2rem;
+      height: 2.2rem;
+      border-radius: 6px;
+      background: var(--q-primary);
+      color: #fff;
+      font-weight: 700;
+    }
+    nav {
+      display: flex;
+      gap: 1rem;
+      flex: 1;
+    }
+    nav a {
+      text-decoration: none;
+      padding: 0.25rem 0;
+    }
+    .q-user {
+      color: var(--q-muted);
+    }
+    nav a.active {
+      font-weight: 600;
+      border-bottom: 2px solid var(--q-primary);
+    }
+  `,
+})
+export class App {
+  protected readonly i18n = inject(I18n);
+  protected readonly session = inject(Session);
+  private readonly router = inject(Router);
+  protected readonly langs = LANGS;
+  protected readonly names = LANG_NAMES;
+
+  protected signOut(): void {
+    this.session.end();
+    void this.router.navigateByUrl('/courses');
+  }
+
+  protected setLang(value: string): void {
+    if (LANGS.includes(value as Lang)) this.i18n.lang.set(value as Lang);
+  }
+}

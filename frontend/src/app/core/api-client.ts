@@ -1,0 +1,156 @@
+import { Injectable, inject } from '@angular/core';
+import type {
+  ApiErrorBody,
+  AuthResult,
+  CourseKind,
+  CourseSummary,
+  LadderLevel,
+  LoginRequest,
+  Page,
+  ReferenceData,
+  RegisterRequest,
+  UserProfile,
+} from '@qadam/contracts';
+import { I18n } from '../i18n/i18n';
+import { Session } from './session';
+
+/** An API refusal (the API.md error body), or `OFFLINE` when the request never got an answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body?: ApiErrorBody,
+  ) {
+    super(message);
+  }
+}
+
+interface FirstCatalog {
+  lang: string;
+  response: Promise<Response>;
+}
+
+/** The unfiltered first page that index.html asked for early, if it is what is wanted now. */
+function takeFirstCatalog(lang: string, q: CatalogQuery): Promise<Response> | null {
+  const w = globalThis as { qadamFirstCatalog?: FirstCatalog };
+  const first = w.qadamFirstCatalog;
+  delete w.qadamFirstCatalog;
+  const plain = !q.q && !q.level && !q.kind && !q.page && q.pageSize === 50;
+  return first && first.lang === lang && plain ? first.response : null;
+}
+
+export interface CatalogQuery {
+  q?: string;
+  level?: LadderLevel;
+  kind?: CourseKind;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * The one way the app talks to the API. Every request carries the interface language, so error
+ * messages come back in it; a failure becomes an `ApiError` whose `message` can be shown as is.
+ */
+@Injectable({ providedIn: 'root' })
+export class ApiClient {
+  private readonly i18n = inject(I18n);
+  private readonly session = inject(Session);
+  private refreshing: Promise<boolean> | null = null;
+
+  async catalog(query: CatalogQuery): Promise<Page<CourseSummary>> {
+    const lang = this.i18n.lang();
+    const early = takeFirstCatalog(lang, query);
+    if (early) {
+      const res = await early.catch(() => null);
+      if (res?.ok) return (await res.json()) as Page<CourseSummary>;
+    }
+    return this.get('/api/courses', { ...query, lang });
+  }
+
+  reference(): Promise<ReferenceData> {
+    return this.get('/api/reference', {});
+  }
+
+  async register(body: RegisterRequest): Promise<UserProfile> {
+    const auth = await this.request<AuthResult>('POST', '/api/auth/register', body, false);
+    this.session.start(auth);
+    return auth.user;
+  }
+
+  async login(body: LoginRequest): Promise<UserProfile> {
+    const auth = await this.request<AuthResult>('POST', '/api/auth/login', body, false);
+    this.session.start(auth);
+    return auth.user;
+  }
+
+  me(): Promise<UserProfile> {
+    return this.get('/api/me', {});
+  }
+
+  private async get<T>(path: string, params: object): Promise<T> {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) {
+      if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+    }
+    const qs = search.toString();
+    return this.request<T>('GET', qs ? `${path}?${qs}` : path);
+  }
+
+  private async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
+    let res = await this.send(method, url, body, auth);
+    // An expired access token is renewed once, transparently, and the request repeated.
+    if (res.status === 401 && auth && this.session.refreshToken() && (await this.refresh())) {
+      res = await this.send(method, url, body, auth);
+    }
+    if (res.status === 401 && auth && this.session.signedIn()) this.session.end();
+    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
+    const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'UNKNOWN',
+      err?.message ?? this.i18n.t('error.unknown'),
+      err ?? undefined,
+    );
+  }
+
+  private async send(method: string, url: string, body: unknown, auth: boolean): Promise<Response> {
+    const token = auth ? this.session.accessToken() : null;
+    try {
+      return await fetch(url, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          'Accept-Language': this.i18n.lang(),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'OFFLINE', this.i18n.t('error.offline'));
+    }
+  }
+
+  /** One refresh at a time: parallel 401s wait for the same new pair (a refresh token works once). */
+  private refresh(): Promise<boolean> {
+    this.refreshing ??= (async () => {
+      try {
+        const res = await this.send(
+          'POST',
+          '/api/auth/refresh',
+          { refreshToken: this.session.refreshToken() },
+          false,
+        );
+        if (!res.ok) return false;
+        this.session.start((await res.json()) as AuthResult);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+}
