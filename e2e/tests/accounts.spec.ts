@@ -42,4 +42,23 @@ test('a teacher signs up in Kazakh, stays signed in after a reload, signs out an
   await page.locator('input[name=password]').fill(password);
   await page.getByRole('button', { name: 'Кіру' }).click();
   await expect(page.locator('.q-user')).toHaveText('Гүлназ Әбдірахманова');
+
+  // Her ladder: Acquire open with a way in, Deepen and Create closed, saying why.
+  await page.getByRole('link', { name: 'Менің сатым' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Құзыреттілік сатысы');
+  await expect(page.locator('[data-level=acquire] .status')).toHaveText('Ашық');
+  await expect(page.locator('[data-level=deepen] .missing li')).toHaveText([
+    '«Игеру» деңгейінің жарамды куәлігі',
+  ]);
+  await expect(page.locator('[data-level=create] .missing li')).toHaveCount(2);
+  await screenshot(page, 'ladder-kk');
+  await expectAccessible(page);
+  await page.locator('[data-level=acquire] a').click();
+  await expect(page).toHaveURL(/\/courses\?level=acquire$/);
+  await expect(page.locator('li.q-card')).toHaveCount(2);
+});
+
+test('the ladder asks a visitor to sign in first, then comes back', async ({ page }) => {
+  await page.goto('/ladder');
+  await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fladder$/);
 });

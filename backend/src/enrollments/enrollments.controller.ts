@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Delete } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Cohort, EnrollmentSummary, Lang, MyEnrollment } from '@qadam/contracts';
+import type { Cohort, EnrollmentSummary, Lang, MyEnrollment, MyLadder } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Public, Roles, SignedIn } from '../common/access/access.decorators';
 import { ReaderLang } from '../common/i18n/reader-lang';
 import { uuidParam } from '../common/http/uuid-param';
@@ -8,6 +8,7 @@ import { ApiErrors } from '../common/openapi/error-body';
 import { CohortsService } from './cohorts.service';
 import { EnrolDto } from './dto/cohort.dto';
 import { EnrollmentsService } from './enrollments.service';
+import { LadderView } from './ladder-view';
 
 @ApiTags('enrolment')
 @Controller()
@@ -15,7 +16,19 @@ export class EnrollmentsController {
   constructor(
     private readonly enrollments: EnrollmentsService,
     private readonly cohorts: CohortsService,
+    private readonly ladder: LadderView,
   ) {}
+
+  @Get('me/ladder')
+  @SignedIn()
+  @ApiOperation({
+    summary:
+      'My place on the ladder: each rung held, in progress, open or locked, with what is missing.',
+  })
+  @ApiErrors('UNAUTHENTICATED')
+  myLadder(@CurrentUser() user: AuthUser, @ReaderLang() lang: Lang): Promise<MyLadder> {
+    return this.ladder.of(user.id, lang);
+  }
 
   @Post('courses/:slug/enrollments')
   @Roles('teacher')

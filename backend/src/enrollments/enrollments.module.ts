@@ -10,6 +10,7 @@ import { CohortSeats } from './cohort-seats';
 import { CohortsService } from './cohorts.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EnrollmentsService } from './enrollments.service';
+import { LadderView } from './ladder-view';
 
 @Module({
   imports: [CoursesModule, LadderModule, BullModule.registerQueue({ name: BULK_ENROLLMENT_QUEUE })],
@@ -20,6 +21,7 @@ import { EnrollmentsService } from './enrollments.service';
     CohortSeats,
     BulkEnrollmentService,
     BulkEnrollmentProcessor,
+    LadderView,
   ],
   exports: [EnrollmentsService],
 })

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { CatalogPage } from './catalog/catalog-page';
+import { signedIn } from './core/signed-in.guard';
 
 /**
  * One lazy chunk per feature: a teacher on a slow line downloads only the screen she opens. The
@@ -8,6 +9,11 @@ import { CatalogPage } from './catalog/catalog-page';
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'courses' },
   { path: 'courses', component: CatalogPage },
+  {
+    path: 'ladder',
+    canActivate: [signedIn],
+    loadComponent: () => import('./ladder/ladder-page').then((m) => m.LadderPage),
+  },
   {
     path: 'sign-in',
     loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),

@@ -22,6 +22,9 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
       </a>
       <nav [attr.aria-label]="i18n.t('nav.main')">
         <a routerLink="/courses" routerLinkActive="active">{{ i18n.t('nav.catalog') }}</a>
+        @if (session.signedIn()) {
+          <a routerLink="/ladder" routerLinkActive="active">{{ i18n.t('nav.ladder') }}</a>
+        }
       </nav>
       @if (session.user(); as user) {
         <span class="q-user">{{ user.fullName }}</span>

@@ -294,3 +294,31 @@ export interface LadderException {
   grantedBy: string;
   createdAt: string;
 }
+
+/** Where a teacher stands on one rung of the ladder. */
+export type RungStatus = 'held' | 'in_progress' | 'open' | 'locked';
+
+export interface LadderRung {
+  level: LadderLevel;
+  /** held: a valid certificate; in_progress: enrolled or applied; open: may enrol; locked: not yet. */
+  status: RungStatus;
+  /** The newest valid certificate of this rung, when held. */
+  certificate: {
+    id: string;
+    number: string;
+    courseSlug: string;
+    courseTitle: string;
+    issuedAt: string;
+  } | null;
+  /** Live enrolments and applications in courses of this rung (not withdrawn or rejected). */
+  enrollments: MyEnrollment[];
+  /** What the teacher lacks to enter this rung, in the reader's language; empty when she may. */
+  missing: string[];
+}
+
+/** `GET /api/me/ladder`: the three rungs, Acquire → Deepen → Create. */
+export interface MyLadder {
+  /** The highest rung held, or null before the first certificate. */
+  current: LadderLevel | null;
+  rungs: LadderRung[];
+}

@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { CourseSummary, Page } from '@qadam/contracts';
 import { ApiClient, ApiError, type CatalogQuery } from '../core/api-client';
 import { I18n } from '../i18n/i18n';
@@ -38,7 +39,10 @@ class FakeApi {
 async function render() {
   localStorage.clear();
   TestBed.configureTestingModule({
-    providers: [{ provide: ApiClient, useFactory: (i: I18n) => new FakeApi(i), deps: [I18n] }],
+    providers: [
+      provideRouter([]),
+      { provide: ApiClient, useFactory: (i: I18n) => new FakeApi(i), deps: [I18n] },
+    ],
   });
   const fixture = TestBed.createComponent(CatalogPage);
   const api = TestBed.inject(ApiClient) as unknown as FakeApi;

@@ -7,6 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import type { CourseKind, CourseSummary, LadderLevel } from '@qadam/contracts';
+import { ActivatedRoute } from '@angular/router';
 import { ApiClient, ApiError } from '../core/api-client';
 import { I18n } from '../i18n/i18n';
 
@@ -152,7 +153,10 @@ export class CatalogPage {
   protected readonly kinds = KINDS;
 
   protected readonly q = signal('');
-  protected readonly level = signal<LadderLevel | undefined>(undefined);
+  // A link may open the catalogue on one rung (the ladder's "choose a course").
+  protected readonly level = signal<LadderLevel | undefined>(
+    LEVELS.find((l) => l === inject(ActivatedRoute).snapshot.queryParamMap.get('level')),
+  );
   protected readonly kind = signal<CourseKind | undefined>(undefined);
   private readonly search = signal('');
   private readonly attempt = signal(0);

@@ -6,6 +6,7 @@ import type {
   CourseSummary,
   LadderLevel,
   LoginRequest,
+  MyLadder,
   Page,
   ReferenceData,
   RegisterRequest,
@@ -82,6 +83,10 @@ export class ApiClient {
     const auth = await this.request<AuthResult>('POST', '/api/auth/login', body, false);
     this.session.start(auth);
     return auth.user;
+  }
+
+  ladder(): Promise<MyLadder> {
+    return this.get('/api/me/ladder', {});
   }
 
   me(): Promise<UserProfile> {
