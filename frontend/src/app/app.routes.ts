@@ -10,6 +10,20 @@ export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'courses' },
   { path: 'courses', component: CatalogPage },
   {
+    path: 'courses/:slug',
+    loadComponent: () => import('./course/course-page').then((m) => m.CoursePage),
+  },
+  {
+    path: 'courses/:slug/lessons/:lessonId',
+    canActivate: [signedIn],
+    loadComponent: () => import('./lesson/lesson-page').then((m) => m.LessonPage),
+  },
+  {
+    path: 'learning',
+    canActivate: [signedIn],
+    loadComponent: () => import('./learning/learning-page').then((m) => m.LearningPage),
+  },
+  {
     path: 'ladder',
     canActivate: [signedIn],
     loadComponent: () => import('./ladder/ladder-page').then((m) => m.LadderPage),

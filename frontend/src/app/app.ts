@@ -23,6 +23,7 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
       <nav [attr.aria-label]="i18n.t('nav.main')">
         <a routerLink="/courses" routerLinkActive="active">{{ i18n.t('nav.catalog') }}</a>
         @if (session.signedIn()) {
+          <a routerLink="/learning" routerLinkActive="active">{{ i18n.t('nav.learning') }}</a>
           <a routerLink="/ladder" routerLinkActive="active">{{ i18n.t('nav.ladder') }}</a>
         }
       </nav>

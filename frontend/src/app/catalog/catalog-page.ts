@@ -7,8 +7,8 @@ import {
   signal,
 } from '@angular/core';
 import type { CourseKind, CourseSummary, LadderLevel } from '@qadam/contracts';
-import { ActivatedRoute } from '@angular/router';
-import { ApiClient, ApiError } from '../core/api-client';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ApiClient } from '../core/api-client';
 import { I18n } from '../i18n/i18n';
 
 type State =
@@ -23,6 +23,7 @@ const KINDS: CourseKind[] = ['mooc', 'cohort', 'profile'];
 @Component({
   selector: 'q-catalog-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
   template: `
     <h1>{{ i18n.t('catalog.title') }}</h1>
     <form class="filters" role="search" (submit)="$event.preventDefault()">
@@ -46,7 +47,7 @@ const KINDS: CourseKind[] = ['mooc', 'cohort', 'profile'];
         >
           <option value="">{{ i18n.t('catalog.any') }}</option>
           @for (l of levels; track l) {
-            <option [value]="l" [selected]="level() === l">{{ i18n.t(levelKey(l)) }}</option>
+            <option [value]="l" [selected]="level() === l">{{ i18n.level(l) }}</option>
           }
         </select>
       </label>
@@ -59,7 +60,7 @@ const KINDS: CourseKind[] = ['mooc', 'cohort', 'profile'];
         >
           <option value="">{{ i18n.t('catalog.any') }}</option>
           @for (k of kinds; track k) {
-            <option [value]="k" [selected]="kind() === k">{{ i18n.t(kindKey(k)) }}</option>
+            <option [value]="k" [selected]="kind() === k">{{ i18n.kind(k) }}</option>
           }
         </select>
       </label>
@@ -83,12 +84,12 @@ const KINDS: CourseKind[] = ['mooc', 'cohort', 'profile'];
             @for (c of items(); track c.id) {
               <li class="q-card" [attr.data-slug]="c.slug">
                 <p class="meta">
-                  <span class="level" [class]="'level ' + c.level">{{
-                    i18n.t(levelKey(c.level))
-                  }}</span>
-                  · {{ i18n.t(kindKey(c.kind)) }}
+                  <span class="level" [class]="'level ' + c.level">{{ i18n.level(c.level) }}</span>
+                  · {{ i18n.kind(c.kind) }}
                 </p>
-                <h2>{{ c.title }}</h2>
+                <h2>
+                  <a [routerLink]="['/courses', c.slug]">{{ c.title }}</a>
+                </h2>
                 <p class="desc">{{ c.description }}</p>
                 <p class="hours">{{ i18n.t('catalog.hours', { hours: c.hours }) }}</p>
               </li>
@@ -190,14 +191,6 @@ export class CatalogPage {
     });
   }
 
-  protected levelKey(l: LadderLevel) {
-    return `level.${l}` as const;
-  }
-
-  protected kindKey(k: CourseKind) {
-    return `kind.${k}` as const;
-  }
-
   protected onSearch(value: string): void {
     this.q.set(value);
     clearTimeout(this.debounce);
@@ -229,7 +222,7 @@ export class CatalogPage {
       if (no !== this.requestNo) return;
       this.state.set({
         status: 'error',
-        message: e instanceof ApiError ? e.message : this.i18n.t('error.unknown'),
+        message: this.i18n.errorText(e),
       });
     }
   }

@@ -2,6 +2,11 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ApiErrorBody,
   AuthResult,
+  Cohort,
+  CourseDetail,
+  EnrollmentSummary,
+  LessonView,
+  MyEnrollment,
   CourseKind,
   CourseSummary,
   LadderLevel,
@@ -83,6 +88,41 @@ export class ApiClient {
     const auth = await this.request<AuthResult>('POST', '/api/auth/login', body, false);
     this.session.start(auth);
     return auth.user;
+  }
+
+  course(slug: string): Promise<CourseDetail> {
+    return this.get(`/api/courses/${encodeURIComponent(slug)}`, { lang: this.i18n.lang() });
+  }
+
+  cohorts(slug: string): Promise<Cohort[]> {
+    return this.get(`/api/courses/${encodeURIComponent(slug)}/cohorts`, {});
+  }
+
+  enrol(slug: string, cohortId?: string): Promise<EnrollmentSummary> {
+    return this.request(
+      'POST',
+      `/api/courses/${encodeURIComponent(slug)}/enrollments`,
+      cohortId ? { cohortId } : {},
+    );
+  }
+
+  myEnrollments(): Promise<MyEnrollment[]> {
+    return this.get('/api/me/enrollments', { lang: this.i18n.lang() });
+  }
+
+  lesson(slug: string, lessonId: string): Promise<LessonView> {
+    return this.get(
+      `/api/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(lessonId)}`,
+      { lang: this.i18n.lang() },
+    );
+  }
+
+  completeLesson(slug: string, lessonId: string): Promise<EnrollmentSummary> {
+    return this.request(
+      'POST',
+      `/api/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(lessonId)}/complete`,
+      {},
+    );
   }
 
   ladder(): Promise<MyLadder> {

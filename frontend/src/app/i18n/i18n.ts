@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, effect, inject, signal } from '@angular/core';
-import type { Lang } from '@qadam/contracts';
+import type { CourseKind, EnrollmentStatus, LadderLevel, Lang } from '@qadam/contracts';
 import { MESSAGES, type MessageKey } from './messages';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
@@ -43,6 +43,23 @@ export class I18n {
   /** Numbers as the language writes them (1 000 / 1,000). */
   format(value: string | number): string {
     return typeof value === 'number' ? new Intl.NumberFormat(this.locale()).format(value) : value;
+  }
+
+  level(l: LadderLevel): string {
+    return this.t(`level.${l}`);
+  }
+
+  kind(k: CourseKind): string {
+    return this.t(`kind.${k}`);
+  }
+
+  enrolment(e: { status: EnrollmentStatus; waitlistPosition: number | null }): string {
+    return this.t(`enrolment.${e.status}`, { position: e.waitlistPosition ?? '' });
+  }
+
+  /** What to tell the user about a failure: the API's own message (in this language), or ours. */
+  errorText(e: unknown): string {
+    return e instanceof Error && 'code' in e ? e.message : this.t('error.unknown');
   }
 
   date(iso: string): string {

@@ -7,8 +7,9 @@ import {
   signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { LadderLevel, LadderRung, MyLadder, RungStatus } from '@qadam/contracts';
-import { ApiClient, ApiError } from '../core/api-client';
+import type { LadderRung, MyLadder, RungStatus } from '@qadam/contracts';
+import { ApiClient } from '../core/api-client';
+import { percent } from '../core/format';
 import { I18n } from '../i18n/i18n';
 
 /**
@@ -31,7 +32,7 @@ import { I18n } from '../i18n/i18n';
           <li class="q-card rung" [class]="'q-card rung ' + r.status" [attr.data-level]="r.level">
             <div class="head">
               <span class="step" aria-hidden="true">{{ i + 1 }}</span>
-              <h2>{{ i18n.t(levelKey(r.level)) }}</h2>
+              <h2>{{ i18n.level(r.level) }}</h2>
               <span class="status">{{ i18n.t(statusKey(r.status)) }}</span>
             </div>
             @if (r.certificate; as c) {
@@ -139,6 +140,7 @@ import { I18n } from '../i18n/i18n';
 })
 export class LadderPage {
   protected readonly i18n = inject(I18n);
+  protected readonly percent = percent;
   private readonly api = inject(ApiClient);
   protected readonly ladder = signal<MyLadder | null>(null);
   protected readonly error = signal('');
@@ -148,11 +150,11 @@ export class LadderPage {
     if (!l) return '';
     const next = l.rungs.find((r) => r.status !== 'held');
     const where = l.current
-      ? this.i18n.t('ladder.standingHeld', { level: this.i18n.t(this.levelKey(l.current)) })
+      ? this.i18n.t('ladder.standingHeld', { level: this.i18n.level(l.current) })
       : this.i18n.t('ladder.standingNone');
     if (!next) return `${where} ${this.i18n.t('ladder.allHeld')}`;
     const nextText = this.i18n.t(this.nextKey(next), {
-      level: this.i18n.t(this.levelKey(next.level)),
+      level: this.i18n.level(next.level),
     });
     return `${where} ${nextText}`;
   });
@@ -170,12 +172,8 @@ export class LadderPage {
     try {
       this.ladder.set(await this.api.ladder());
     } catch (e) {
-      this.error.set(e instanceof ApiError ? e.message : this.i18n.t('error.unknown'));
+      this.error.set(this.i18n.errorText(e));
     }
-  }
-
-  protected levelKey(l: LadderLevel) {
-    return `level.${l}` as const;
   }
 
   protected statusKey(s: RungStatus) {
@@ -188,9 +186,5 @@ export class LadderPage {
       : r.status === 'open'
         ? ('ladder.nextOpen' as const)
         : ('ladder.nextLocked' as const);
-  }
-
-  protected percent(progress: number): number {
-    return Math.round(progress * 100);
   }
 }
