@@ -19,6 +19,11 @@ export const routes: Routes = [
     loadComponent: () => import('./lesson/lesson-page').then((m) => m.LessonPage),
   },
   {
+    path: 'courses/:slug/tests/:assessmentId',
+    canActivate: [signedIn],
+    loadComponent: () => import('./player/player-page').then((m) => m.PlayerPage),
+  },
+  {
     path: 'learning',
     canActivate: [signedIn],
     loadComponent: () => import('./learning/learning-page').then((m) => m.LearningPage),

@@ -125,6 +125,6 @@ export class App {
   }
 
   protected setLang(value: string): void {
-    if (LANGS.includes(value as Lang)) this.i18n.lang.set(value as Lang);
+    if (LANGS.includes(value as Lang)) void this.i18n.use(value as Lang);
   }
 }

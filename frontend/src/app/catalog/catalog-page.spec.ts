@@ -62,7 +62,7 @@ describe('CatalogPage', () => {
 
   it('asks again in the new language when the teacher switches it', async () => {
     const { fixture, api, el } = await render();
-    TestBed.inject(I18n).lang.set('ru');
+    await TestBed.inject(I18n).use('ru');
     await fixture.whenStable();
     expect(api.calls.at(-1)?.lang).toBe('ru');
     expect(el.textContent).toContain('Освоение');

@@ -31,7 +31,7 @@ describe('ApiClient', () => {
   it('sends the token and the interface language', async () => {
     const calls = network(() => json(200, user));
     TestBed.inject(Session).start({ user, accessToken: 'a1', refreshToken: 'r1' });
-    TestBed.inject(I18n).lang.set('ru');
+    await TestBed.inject(I18n).use('ru');
     await TestBed.inject(ApiClient).me();
     expect(calls[0]).toMatchObject({ url: '/api/me', auth: 'Bearer a1', lang: 'ru' });
   });
@@ -79,7 +79,7 @@ describe('ApiClient', () => {
 
   it('reports a dropped connection in the interface language', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
-    TestBed.inject(I18n).lang.set('en');
+    await TestBed.inject(I18n).use('en');
     const err = await TestBed.inject(ApiClient)
       .catalog({})
       .catch((e: unknown) => e);

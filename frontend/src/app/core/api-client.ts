@@ -1,6 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   ApiErrorBody,
+  AttemptResult,
+  AttemptStarted,
+  AttemptView,
+  ItemResponse,
   AuthResult,
   Cohort,
   CourseDetail,
@@ -123,6 +127,34 @@ export class ApiClient {
       `/api/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(lessonId)}/complete`,
       {},
     );
+  }
+
+  startAttempt(assessmentId: string): Promise<AttemptStarted> {
+    return this.request(
+      'POST',
+      `/api/assessments/${encodeURIComponent(assessmentId)}/attempts?lang=${this.i18n.lang()}`,
+      {},
+    );
+  }
+
+  attempt(id: string): Promise<AttemptView> {
+    return this.get(`/api/attempts/${encodeURIComponent(id)}`, { lang: this.i18n.lang() });
+  }
+
+  saveResponse(
+    attemptId: string,
+    itemId: string,
+    response: ItemResponse,
+  ): Promise<{ savedAt: string }> {
+    return this.request(
+      'PUT',
+      `/api/attempts/${encodeURIComponent(attemptId)}/responses/${encodeURIComponent(itemId)}`,
+      { response },
+    );
+  }
+
+  submitAttempt(attemptId: string): Promise<AttemptResult> {
+    return this.request('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submit`, {});
   }
 
   ladder(): Promise<MyLadder> {

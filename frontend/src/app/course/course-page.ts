@@ -137,6 +137,11 @@ import { I18n } from '../i18n/i18n';
               @if (a.timeLimitMinutes) {
                 · {{ i18n.t('course.minutes', { minutes: a.timeLimitMinutes }) }}
               }
+              @if (canRead() && !a.passed) {
+                <a class="take" [routerLink]="['/courses', c.slug, 'tests', a.id]">{{
+                  i18n.t('course.takeTest')
+                }}</a>
+              }
               @if (a.passed) {
                 <span class="tick">✓ {{ i18n.t('course.passed') }}</span>
               }
@@ -187,6 +192,10 @@ import { I18n } from '../i18n/i18n';
       color: var(--q-muted);
       margin-left: 0.5rem;
       font-size: 0.9rem;
+    }
+    .take {
+      margin-left: 0.5rem;
+      font-weight: 600;
     }
     .tick {
       color: var(--q-ok);

@@ -1,40 +1,62 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, effect, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CourseKind, EnrollmentStatus, LadderLevel, Lang } from '@qadam/contracts';
-import { MESSAGES, type MessageKey } from './messages';
+import { kk, type MessageKey, type Messages } from './messages';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
 const STORAGE_KEY = 'qadam.lang';
 const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+const LOADERS: Record<Lang, () => Promise<Messages>> = {
+  kk: async () => kk,
+  ru: () => import('./messages.ru').then((m) => m.ru),
+  en: () => import('./messages.en').then((m) => m.en),
+};
 
 export function isLang(v: unknown): v is Lang {
   return v === 'kk' || v === 'ru' || v === 'en';
 }
 
-/** The interface language: Kazakh unless the teacher chose another, remembered on this device. */
+/**
+ * The interface language: Kazakh unless the teacher chose another, remembered on this device.
+ * Russian and English texts are fetched when first chosen; the language changes once they are
+ * here, so no page shows a mix.
+ */
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly storage = this.document.defaultView?.localStorage;
-  readonly lang = signal<Lang>(this.initial());
+  private readonly current = signal<{ lang: Lang; messages: Messages }>({
+    lang: 'kk',
+    messages: kk,
+  });
+  readonly lang = computed(() => this.current().lang);
   readonly locale = computed(() => LOCALES[this.lang()]);
 
-  constructor() {
-    effect(() => {
-      const lang = this.lang();
-      this.document.documentElement.lang = lang;
-      try {
-        this.storage?.setItem(STORAGE_KEY, lang);
-      } catch {
-        // Private mode or full storage: the choice lasts for this visit only.
-      }
-    });
+  /** The language remembered on this device (kk when none), to load before the first page. */
+  saved(): Lang {
+    try {
+      const saved = this.storage?.getItem(STORAGE_KEY);
+      return isLang(saved) ? saved : 'kk';
+    } catch {
+      return 'kk';
+    }
+  }
+
+  /** Switches the interface to `lang` once its texts are loaded. */
+  async use(lang: Lang): Promise<void> {
+    const messages = await LOADERS[lang]();
+    this.current.set({ lang, messages });
+    this.document.documentElement.lang = lang;
+    try {
+      this.storage?.setItem(STORAGE_KEY, lang);
+    } catch {
+      // Private mode or full storage: the choice lasts for this visit only.
+    }
   }
 
   /** The text for `key` in the current language, with `{name}` placeholders filled. */
   t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    const lang = this.lang();
-    const text: string = MESSAGES[lang][key] ?? MESSAGES.kk[key] ?? key;
+    const text: string = this.current().messages[key] ?? kk[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (m, name: string) =>
       name in params ? this.format(params[name]) : m,
     );
@@ -64,15 +86,5 @@ export class I18n {
 
   date(iso: string): string {
     return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'long' }).format(new Date(iso));
-  }
-
-  private initial(): Lang {
-    let saved: string | null | undefined;
-    try {
-      saved = this.storage?.getItem(STORAGE_KEY);
-    } catch {
-      saved = null;
-    }
-    return isLang(saved) ? saved : 'kk';
   }
 }

@@ -1,4 +1,8 @@
-import { MESSAGES } from './messages';
+import { kk } from './messages';
+import { en } from './messages.en';
+import { ru } from './messages.ru';
+
+const MESSAGES = { kk, ru, en };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

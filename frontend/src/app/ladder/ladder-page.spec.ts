@@ -95,7 +95,7 @@ describe('LadderPage', () => {
 
   it('asks again in the new language when the teacher switches it', async () => {
     const { fixture, asked, el } = await render(acquired);
-    TestBed.inject(I18n).lang.set('ru');
+    await TestBed.inject(I18n).use('ru');
     await fixture.whenStable();
     expect(asked).toEqual(['kk', 'ru']);
     expect(el.querySelector('h1')?.textContent).toBe('Лестница компетенций');
