@@ -24,6 +24,16 @@ export const routes: Routes = [
     loadComponent: () => import('./player/player-page').then((m) => m.PlayerPage),
   },
   {
+    path: 'certificates',
+    canActivate: [signedIn],
+    loadComponent: () => import('./certificates/certificates-page').then((m) => m.CertificatesPage),
+  },
+  {
+    path: 'competencies',
+    canActivate: [signedIn],
+    loadComponent: () => import('./competencies/competencies-page').then((m) => m.CompetenciesPage),
+  },
+  {
     path: 'learning',
     canActivate: [signedIn],
     loadComponent: () => import('./learning/learning-page').then((m) => m.LearningPage),

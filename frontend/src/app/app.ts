@@ -25,6 +25,12 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
         @if (session.signedIn()) {
           <a routerLink="/learning" routerLinkActive="active">{{ i18n.t('nav.learning') }}</a>
           <a routerLink="/ladder" routerLinkActive="active">{{ i18n.t('nav.ladder') }}</a>
+          <a routerLink="/competencies" routerLinkActive="active">{{
+            i18n.t('nav.competencies')
+          }}</a>
+          <a routerLink="/certificates" routerLinkActive="active">{{
+            i18n.t('nav.certificates')
+          }}</a>
         }
       </nav>
       @if (session.user(); as user) {
@@ -94,14 +100,20 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
       color: #fff;
       font-weight: 700;
     }
+    /* The menu gets a row of its own under the brand, so it never squeezes on a phone. */
     nav {
       display: flex;
-      gap: 1rem;
-      flex: 1;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+      order: 3;
+      flex-basis: 100%;
     }
     nav a {
       text-decoration: none;
       padding: 0.25rem 0;
+    }
+    .q-brand {
+      margin-right: auto;
     }
     .q-user {
       color: var(--q-muted);

@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   ApiErrorBody,
+  CertificateSummary,
+  CompetencyProfile,
+  Recommendation,
   AttemptResult,
   AttemptStarted,
   AttemptView,
@@ -155,6 +158,39 @@ export class ApiClient {
 
   submitAttempt(attemptId: string): Promise<AttemptResult> {
     return this.request('POST', `/api/attempts/${encodeURIComponent(attemptId)}/submit`, {});
+  }
+
+  myCertificates(): Promise<CertificateSummary[]> {
+    return this.get('/api/me/certificates', {});
+  }
+
+  competencies(): Promise<CompetencyProfile> {
+    return this.get('/api/me/competencies', { lang: this.i18n.lang() });
+  }
+
+  recommendations(): Promise<Recommendation[]> {
+    return this.get('/api/me/recommendations', {});
+  }
+
+  dismissRecommendation(id: string): Promise<void> {
+    return this.request('POST', '/api/me/recommendations/dismiss', { id });
+  }
+
+  /** A file only its owner may fetch (a certificate's PDF): with the token, as a Blob. */
+  async download(url: string): Promise<Blob> {
+    let res = await this.send('GET', url, undefined, true);
+    if (res.status === 401 && this.session.refreshToken() && (await this.refresh())) {
+      res = await this.send('GET', url, undefined, true);
+    }
+    if (!res.ok) {
+      const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
+      throw new ApiError(
+        res.status,
+        err?.code ?? 'UNKNOWN',
+        err?.message ?? this.i18n.t('error.unknown'),
+      );
+    }
+    return res.blob();
   }
 
   ladder(): Promise<MyLadder> {

@@ -39,4 +39,12 @@ describe('I18n', () => {
     localStorage.setItem('qadam.lang', 'de');
     expect(TestBed.inject(I18n).saved()).toBe('kk');
   });
+
+  it('writes dates as each language does, Kazakh included', async () => {
+    const i18n = TestBed.inject(I18n);
+    await i18n.use('kk');
+    expect(i18n.date('2026-11-25T10:00:00Z')).toBe('2026 жылғы 25 қараша');
+    await i18n.use('ru');
+    expect(i18n.date('2026-11-25T10:00:00Z')).toBe('25 ноября 2026 г.');
+  });
 });

@@ -1,6 +1,12 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CourseKind, EnrollmentStatus, LadderLevel, Lang } from '@qadam/contracts';
+import type {
+  CourseKind,
+  EnrollmentStatus,
+  LadderLevel,
+  Lang,
+  TranslatableText,
+} from '@qadam/contracts';
 import { kk, type MessageKey, type Messages } from './messages';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
@@ -11,6 +17,21 @@ const LOADERS: Record<Lang, () => Promise<Messages>> = {
   ru: () => import('./messages.ru').then((m) => m.ru),
   en: () => import('./messages.en').then((m) => m.en),
 };
+
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
 
 export function isLang(v: unknown): v is Lang {
   return v === 'kk' || v === 'ru' || v === 'en';
@@ -67,6 +88,12 @@ export class I18n {
     return typeof value === 'number' ? new Intl.NumberFormat(this.locale()).format(value) : value;
   }
 
+  /** An author's or framework's text in the interface language, else the first one present. */
+  pick(text: TranslatableText | null | undefined): string {
+    if (!text) return '';
+    return text[this.lang()] ?? text.kk ?? text.ru ?? text.en ?? '';
+  }
+
   level(l: LadderLevel): string {
     return this.t(`level.${l}`);
   }
@@ -85,6 +112,10 @@ export class I18n {
   }
 
   date(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'long' }).format(new Date(iso));
+    const d = new Date(iso);
+    // Browsers' Kazakh date data is often missing ("2026 М11 25"): write it as Kazakh does.
+    if (this.lang() === 'kk')
+      return `${d.getFullYear()} жылғы ${d.getDate()} ${KK_MONTHS[d.getMonth()]}`;
+    return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'long' }).format(d);
   }
 }

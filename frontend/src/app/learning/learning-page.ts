@@ -20,10 +20,10 @@ import { I18n } from '../i18n/i18n';
           {{ i18n.t('learning.empty') }} <a routerLink="/courses">{{ i18n.t('nav.catalog') }}</a>
         </p>
       }
-      <ul class="list">
+      <ul class="q-list">
         @for (e of list; track e.id) {
           <li class="q-card" [attr.data-slug]="e.courseSlug">
-            <p class="meta">{{ i18n.level(e.level) }}</p>
+            <p class="q-meta">{{ i18n.level(e.level) }}</p>
             <h2>
               <a [routerLink]="['/courses', e.courseSlug]">{{ e.courseTitle }}</a>
             </h2>
@@ -44,20 +44,6 @@ import { I18n } from '../i18n/i18n';
     }
   `,
   styles: `
-    .list {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 1rem;
-    }
-    .meta {
-      margin: 0;
-      color: var(--q-muted);
-    }
-    h2 {
-      font-size: 1.1rem;
-      margin: 0.25rem 0;
-    }
     progress {
       width: min(20rem, 100%);
     }

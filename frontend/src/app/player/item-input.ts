@@ -63,7 +63,7 @@ import { I18n } from '../i18n/i18n';
           @for (s of it.stems ?? []; track s.id) {
             <label class="match">
               <span>{{ s.text }}</span>
-              <select (change)="match(s.id, $any($event.target).value)">
+              <select [attr.data-stem]="s.id" (change)="match(s.id, $any($event.target).value)">
                 <option value="">{{ i18n.t('auth.choose') }}</option>
                 @for (o of it.options ?? []; track o.id) {
                   <option [value]="o.id" [selected]="pairs()[s.id] === o.id">{{ o.text }}</option>
@@ -76,7 +76,7 @@ import { I18n } from '../i18n/i18n';
           <p class="hint">{{ i18n.t('player.orderHint') }}</p>
           <ol class="order">
             @for (id of order(); track id; let i = $index; let last = $last) {
-              <li>
+              <li [attr.data-id]="id">
                 <span>{{ optionText(id) }}</span>
                 <button
                   type="button"

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import type { AttemptStarted } from '@qadam/contracts';
+import { answerRightly, definitions } from '../support/answers';
+import { expectAccessible, screenshot } from '../support/screens';
+import { signUp } from '../support/teacher';
+
+test('a teacher passes the Acquire final (a reload and an offline answer on the way), gets her certificate and verifies it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  await signUp(page, 'Сәуле Нұрланқызы');
+  await page.goto('/courses/ai-in-teachers-work');
+  await page.getByRole('button', { name: 'Курсқа жазылу' }).click();
+
+  const started = page.waitForResponse(
+    (r) => r.url().includes('/attempts') && r.request().method() === 'POST',
+  );
+  await page.locator('.assessments li', { hasText: 'Қорытынды тест' }).getByRole('link').click();
+  const attempt = (await (await started).json()) as AttemptStarted;
+  expect(attempt.items).toHaveLength(20);
+  const defs = await definitions(attempt.items.map((i) => i.id));
+  const state = page.getByTestId('save-state');
+
+  const answer = async (n: number) => {
+    await page.getByRole('button', { name: `${n}-сұрақ`, exact: true }).click();
+    await expect(page.getByText(`${n}-сұрақ, барлығы 20`)).toBeVisible();
+    const id = attempt.items[n - 1].id;
+    await answerRightly(page, id, defs.get(id)!);
+  };
+
+  for (let n = 1; n <= 10; n++) await answer(n);
+  await expect(state).toHaveText('Барлық жауап сақталды');
+  // A reload in the middle: the same attempt, the ten answers still there.
+  await page.reload();
+  await expect(page.getByText('Жауап берілді: 10 / 20')).toBeVisible();
+  // One answer while the connection is down: kept, then sent.
+  await context.setOffline(true);
+  await answer(11);
+  await expect(state).toContainText('Желі жоқ');
+  await context.setOffline(false);
+  await expect(state).toHaveText('Барлық жауап сақталды', { timeout: 15_000 });
+  for (let n = 12; n <= 20; n++) await answer(n);
+  await expect(page.getByText('Жауап берілді: 20 / 20')).toBeVisible();
+  await expect(state).toHaveText('Барлық жауап сақталды');
+  await page.getByRole('button', { name: 'Тестті аяқтау' }).click();
+  await page.getByRole('button', { name: 'Иә, аяқтау' }).click();
+  await expect(page.locator('.result h1')).toHaveText('Құттықтаймыз, тесттен өттіңіз!');
+  await expect(page.locator('.result .score')).toContainText('100');
+
+  // The certificate worker started by npm start issues it; the page shows it without a reload.
+  await page.getByRole('link', { name: 'Сертификаттарым' }).click();
+  const card = page.locator('[data-course="ai-in-teachers-work"]');
+  await expect(card).toHaveAttribute('data-status', 'issued', { timeout: 60_000 });
+  await card.getByRole('button', { name: 'QR кодын көрсету' }).click();
+  await expect(card.locator('img.qr')).toBeVisible();
+  await screenshot(page, 'certificates-kk');
+  await expectAccessible(page);
+
+  const verifyUrl = await card
+    .getByRole('link', { name: 'Тексеру бетін ашу' })
+    .getAttribute('href');
+  expect(verifyUrl).toMatch(/\/verify\/[0-9a-f-]{36}$/);
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'PDF жүктеп алу' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^qadam-.+\.pdf$/);
+
+  // Her ladder now holds Acquire and opens Deepen.
+  await page.getByRole('link', { name: 'Менің сатым' }).click();
+  await expect(page.locator('[data-level=acquire] .status')).toHaveText('Алынды');
+  await expect(page.locator('[data-level=deepen] .status')).toHaveText('Ашық');
+
+  // Her competencies: the five Acquire blocks demonstrated, each opening its evidence.
+  await page.getByRole('link', { name: 'Құзыреттіліктерім' }).click();
+  for (const b of ['1.1', '2.1', '3.1', '4.1', '5.1'])
+    await expect(page.locator(`[data-code="unesco-cft:${b}"]`)).toHaveClass(/demonstrated/);
+  await page.locator('[data-code="unesco-cft:3.1"]').click();
+  await expect(page.locator('.evidence')).toContainText('Сертификат');
+  await screenshot(page, 'competencies-kk');
+  await expectAccessible(page);
+
+  // The verification page, from the certificate's own link.
+  await page.goto(`${verifyUrl}?lang=kk`);
+  await expect(page.locator('body')).toContainText('Сертификат жарамды');
+  await expect(page.locator('body')).toContainText('Сәуле Нұрланқызы');
+  await screenshot(page, 'verify-kk');
+});
