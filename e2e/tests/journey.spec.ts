@@ -1,15 +1,43 @@
 import { expect, test } from '@playwright/test';
 import type { AttemptStarted } from '@qadam/contracts';
+import { adminPage } from '../support/admin';
 import { answerRightly, definitions } from '../support/answers';
 import { expectAccessible, screenshot } from '../support/screens';
 import { signUp } from '../support/teacher';
 
-test('a teacher passes the Acquire final (a reload and an offline answer on the way), gets her certificate and verifies it', async ({
+test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a reload and an offline answer on the way), gets and verifies her certificate, Deepen takes her, an admin runs a batch and revokes it', async ({
   page,
   context,
+  browser,
 }) => {
   test.setTimeout(240_000);
+  // An administrator opens a Deepen cohort, through the staff console.
+  const admin = await adminPage(browser);
+  await admin.getByRole('link', { name: 'Топтар', exact: true }).click();
+  await admin.locator('select[name=courseSlug]').selectOption('deepen-primary-personalised');
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const code = `E2E-${Date.now()}`;
+  await admin.locator('input[name=code]').fill(code);
+  await admin.locator('input[name=title]').fill('Алматы облысы, 1-топ');
+  await admin.locator('input[name=startsOn]').fill(day(30));
+  await admin.locator('input[name=endsOn]').fill(day(60));
+  await admin.locator('input[name=opensAt]').fill(day(-1));
+  await admin.locator('input[name=closesAt]').fill(day(20));
+  await admin.getByRole('button', { name: 'Ашу' }).click();
+  await expect(admin.getByRole('status')).toHaveText(`${code} тобы ашылды.`);
+  await expect(admin.locator(`tr[data-code="${code}"]`)).toBeVisible();
+  await screenshot(admin, 'admin-cohorts-kk');
+  await expectAccessible(admin);
+
   await signUp(page, 'Сәуле Нұрланқызы');
+  // The Deepen cohort refuses her for now, saying which certificate she lacks.
+  await page.goto('/courses/deepen-primary-personalised');
+  await page.locator('.cohort input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Өтінім беру' }).click();
+  await expect(page.locator('.enrol [role=alert]')).toContainText(
+    '«Игеру» деңгейінің жарамды куәлігі',
+  );
+
   await page.goto('/courses/ai-in-teachers-work');
   await page.getByRole('button', { name: 'Курсқа жазылу' }).click();
 
@@ -80,8 +108,30 @@ test('a teacher passes the Acquire final (a reload and an offline answer on the 
   await expectAccessible(page);
 
   // The verification page, from the certificate's own link.
+  // Now the Deepen cohort takes her application.
+  await page.goto('/courses/deepen-primary-personalised');
+  await page.locator('.cohort input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Өтінім беру' }).click();
+  await expect(page.locator('.enrol .status')).toHaveText('Өтініміңіз қаралуда.');
+
   await page.goto(`${verifyUrl}?lang=kk`);
   await expect(page.locator('body')).toContainText('Сертификат жарамды');
   await expect(page.locator('body')).toContainText('Сәуле Нұрланқызы');
   await screenshot(page, 'verify-kk');
+
+  // The administrator runs a batch for the course (she is already certified: skipped), then
+  // revokes her certificate; the verification page says so at once.
+  await admin.getByRole('link', { name: 'Сертификаттар', exact: true }).click();
+  await admin.locator('select[name=course]').selectOption('ai-in-teachers-work');
+  await admin.getByRole('button', { name: 'Курс бойынша сертификаттар беру' }).click();
+  await expect(admin.getByTestId('batch-progress')).toContainText('аяқталды', { timeout: 30_000 });
+  const row = admin.locator('tr', { hasText: 'Сәуле Нұрланқызы' });
+  await row.getByRole('button', { name: 'Кері қайтару' }).click();
+  await row.locator('input[name=reason]').fill('Қате берілген: тексеру үшін');
+  await row.getByRole('button', { name: 'Кері қайтаруды растау' }).click();
+  await expect(row.locator('.status')).toHaveText('Кері қайтарылды');
+  await screenshot(admin, 'admin-certificates-kk');
+  await expectAccessible(admin);
+  await page.goto(`${verifyUrl}?lang=kk`);
+  await expect(page.locator('body')).toContainText('Сертификат кері қайтарылды');
 });

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { CatalogPage } from './catalog/catalog-page';
+import { adminOnly } from './core/admin.guard';
 import { signedIn } from './core/signed-in.guard';
 
 /**
@@ -32,6 +33,17 @@ export const routes: Routes = [
     path: 'competencies',
     canActivate: [signedIn],
     loadComponent: () => import('./competencies/competencies-page').then((m) => m.CompetenciesPage),
+  },
+  {
+    path: 'admin/cohorts',
+    canActivate: [adminOnly],
+    loadComponent: () => import('./admin/admin-cohorts-page').then((m) => m.AdminCohortsPage),
+  },
+  {
+    path: 'admin/certificates',
+    canActivate: [adminOnly],
+    loadComponent: () =>
+      import('./admin/admin-certificates-page').then((m) => m.AdminCertificatesPage),
   },
   {
     path: 'learning',

@@ -31,6 +31,14 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
           <a routerLink="/certificates" routerLinkActive="active">{{
             i18n.t('nav.certificates')
           }}</a>
+          @if (session.hasRole('admin')) {
+            <a routerLink="/admin/cohorts" routerLinkActive="active">{{
+              i18n.t('admin.cohorts')
+            }}</a>
+            <a routerLink="/admin/certificates" routerLinkActive="active">{{
+              i18n.t('admin.certificates')
+            }}</a>
+          }
         }
       </nav>
       @if (session.user(); as user) {

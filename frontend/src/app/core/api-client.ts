@@ -1,6 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   ApiErrorBody,
+  AdminCertificate,
+  CertificateBatchProgress,
   CertificateSummary,
   CompetencyProfile,
   Recommendation,
@@ -191,6 +193,41 @@ export class ApiClient {
       );
     }
     return res.blob();
+  }
+
+  adminCohorts(courseSlug?: string): Promise<Page<Cohort>> {
+    return this.get('/api/admin/cohorts', { courseSlug, pageSize: 100 });
+  }
+
+  createCohort(body: {
+    courseSlug: string;
+    code: string;
+    title: string;
+    startsOn: string;
+    endsOn: string;
+    enrolmentOpensAt: string;
+    enrolmentClosesAt: string;
+    seats: number;
+  }): Promise<Cohort> {
+    return this.request('POST', '/api/admin/cohorts', body);
+  }
+
+  adminCertificates(q: { courseSlug?: string; status?: string }): Promise<Page<AdminCertificate>> {
+    return this.get('/api/admin/certificates', { ...q, pageSize: 100 });
+  }
+
+  startBatch(courseSlug: string): Promise<{ id: string }> {
+    return this.request('POST', '/api/admin/certificates/batches', { courseSlug });
+  }
+
+  batch(id: string): Promise<CertificateBatchProgress> {
+    return this.get(`/api/admin/certificates/batches/${encodeURIComponent(id)}`, {});
+  }
+
+  revokeCertificate(id: string, reason: string): Promise<AdminCertificate> {
+    return this.request('POST', `/api/admin/certificates/${encodeURIComponent(id)}/revoke`, {
+      reason,
+    });
   }
 
   ladder(): Promise<MyLadder> {
