@@ -147,6 +147,39 @@ describe('docker-compose.yml: the certificate worker', () => {
   });
 });
 
+describe('docker-compose.yml: the web app', () => {
+  const web = services.web;
+  const nginx = readFileSync(resolve(ROOT, 'frontend/nginx.conf'), 'utf8');
+
+  it('builds the web service from frontend/Dockerfile and starts it once the API is healthy', () => {
+    expect(web?.build).toEqual({ context: '.', dockerfile: 'frontend/Dockerfile' });
+    expect(web?.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    expect(web?.ports).toContain('8080:80');
+  });
+
+  it("proxies the API's paths to the api service and sends every other page to index.html", () => {
+    const proxy =
+      /location ~ \^\/\(api\|verify\|\\\.well-known\)\(\/\|\$\) \{[^}]*proxy_pass http:\/\/api:3000;/;
+    expect(nginx).toMatch(proxy);
+    expect(nginx).toMatch(/location \/ \{[^}]*try_files \$uri \/index\.html;/);
+    expect(nginx).toMatch(/gzip on;/);
+  });
+
+  it('has the API trust the proxy and make links to the front door', () => {
+    expect(envOf(services.api ?? {}).TRUST_PROXY).toBe('true');
+    expect(envOf(services.api ?? {}).PUBLIC_URL).toContain('8080');
+  });
+
+  it('builds the app in one stage and serves it from nginx with a HEALTHCHECK in another', () => {
+    const stages = dockerfileStages(readFileSync(resolve(ROOT, 'frontend/Dockerfile'), 'utf8'));
+    expect(stages).toHaveLength(2);
+    expect(stages[0].join('\n')).toMatch(/ng build/);
+    expect(stages[1][0]).toMatch(/^FROM nginx:/);
+    expect(stages[1].some((l) => /^HEALTHCHECK\s+--/.test(l))).toBe(true);
+    expect(stages[1].join('\n')).toMatch(/COPY --from=build \/app\/dist\/frontend\/browser /);
+  });
+});
+
 describe('backend/Dockerfile', () => {
   const stages = dockerfileStages(readFileSync(resolve(ROOT, 'backend/Dockerfile'), 'utf8'));
   const finalStage = stages[stages.length - 1] ?? [];
