@@ -5,7 +5,7 @@ import { answerRightly, definitions } from '../support/answers';
 import { expectAccessible, screenshot } from '../support/screens';
 import { signUp } from '../support/teacher';
 
-test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a reload and an offline answer on the way), gets and verifies her certificate, Deepen takes her, an admin runs a batch and revokes it', async ({
+test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a reload and an offline answer on the way), gets and verifies her certificate, Deepen takes her application and an admin approves it, an admin runs a batch and revokes it', async ({
   page,
   context,
   browser,
@@ -113,6 +113,14 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await page.locator('.cohort input[type=radio]').first().check();
   await page.getByRole('button', { name: 'Өтінім беру' }).click();
   await expect(page.locator('.enrol .status')).toHaveText('Өтініміңіз қаралуда.');
+  // The administrator approves the application; the course is hers.
+  await admin.reload();
+  await admin.getByRole('button', { name: code }).click();
+  const application = admin.locator('.applications li', { hasText: 'Сәуле Нұрланқызы' });
+  await application.getByRole('button', { name: 'Қабылдау' }).click();
+  await expect(application.locator('.status')).toHaveText('Қабылданды');
+  await page.reload();
+  await expect(page.locator('.enrol .status')).toHaveText('Сіз осы курсты оқып жатырсыз.');
 
   await page.goto(`${verifyUrl}?lang=kk`);
   await expect(page.locator('body')).toContainText('Сертификат жарамды');

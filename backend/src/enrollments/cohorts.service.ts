@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Cohort, EnrollmentStatus, Page } from '@qadam/contracts';
+import type { Cohort, CohortApplication, Page } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
 import { updated } from '../database/returning';
 import { DomainError } from '../common/errors/domain-error';
@@ -15,19 +15,8 @@ import {
 } from './dto/cohort.dto';
 import { recomputeProgress } from './progress';
 
-export interface Application {
-  id: string;
-  userId: string;
-  fullName: string;
-  email: string;
-  iin: string | null;
-  region: string | null;
-  status: EnrollmentStatus;
-  reason: string | null;
-  progress: number;
-  createdAt: string;
-  decidedAt: string | null;
-}
+/** The contract's shape (shared with the staff console). */
+export type Application = CohortApplication;
 
 const APPLICATION_SELECT = `SELECT e.id, e.user_id, u.full_name, u.email, u.iin, u.region, e.status,
   e.reason, e.progress, e.created_at, e.decided_at`;

@@ -322,3 +322,18 @@ export interface MyLadder {
   current: LadderLevel | null;
   rungs: LadderRung[];
 }
+
+/** `GET /api/admin/cohorts/:id/enrollments`: an application to a cohort, as an admin decides it. */
+export interface CohortApplication {
+  id: string;
+  userId: string;
+  fullName: string;
+  email: string;
+  iin: string | null;
+  region: string | null;
+  status: EnrollmentStatus;
+  reason: string | null;
+  progress: number;
+  createdAt: string;
+  decidedAt: string | null;
+}

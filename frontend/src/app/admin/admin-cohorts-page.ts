@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import type { Cohort, CourseSummary } from '@qadam/contracts';
+import type { Cohort, CohortApplication, CourseSummary } from '@qadam/contracts';
 import { formErrors } from '../auth/field-errors';
 import { ApiClient } from '../core/api-client';
 import { I18n } from '../i18n/i18n';
@@ -82,7 +82,8 @@ import { I18n } from '../i18n/i18n';
           @for (k of cohorts(); track k.id) {
             <tr [attr.data-code]="k.code">
               <td>
-                {{ k.code }}<br /><small>{{ k.title }}</small>
+                <button type="button" class="link" (click)="open(k)">
+                  {{ k.code }}</button><br /><small>{{ k.title }}</small>
               </td>
               <td>{{ k.courseSlug }}</td>
               <td>{{ i18n.date(k.startsOn) }} — {{ i18n.date(k.endsOn) }}</td>
@@ -95,6 +96,46 @@ import { I18n } from '../i18n/i18n';
         </tbody>
       </table>
     </div>
+
+    @if (opened(); as k) {
+      <section class="q-card applications" aria-live="polite">
+        <h2>{{ i18n.t('admin.applications', { code: k.code }) }}</h2>
+        @if (applications().length === 0) {
+          <p>{{ i18n.t('admin.noApplications') }}</p>
+        }
+        <ul class="q-list">
+          @for (a of applications(); track a.id) {
+            <li [attr.data-email]="a.email">
+              <strong>{{ a.fullName }}</strong> · {{ a.email }} ·
+              <span class="status">{{ i18n.t(appKey(a)) }}</span>
+              @if (a.status === 'pending' || a.status === 'waitlisted') {
+                <div class="decide">
+                  <button type="button" (click)="decide(a, true)">
+                    {{ i18n.t('admin.approve') }}
+                  </button>
+                  <label>
+                    <span>{{ i18n.t('admin.reason') }}</span>
+                    <input
+                      name="rejectReason"
+                      [value]="reason()"
+                      (input)="reason.set($any($event.target).value)"
+                    />
+                  </label>
+                  <button
+                    type="button"
+                    class="secondary"
+                    [disabled]="!reason().trim()"
+                    (click)="decide(a, false)"
+                  >
+                    {{ i18n.t('admin.reject') }}
+                  </button>
+                </div>
+              }
+            </li>
+          }
+        </ul>
+      </section>
+    }
   `,
   styleUrl: './admin.css',
 })
@@ -106,6 +147,9 @@ export class AdminCohortsPage {
   protected readonly error = signal('');
   protected readonly created = signal<string | null>(null);
   protected readonly busy = signal(false);
+  protected readonly opened = signal<Cohort | null>(null);
+  protected readonly applications = signal<CohortApplication[]>([]);
+  protected readonly reason = signal('');
   protected readonly f = {
     courseSlug: signal(''),
     code: signal(''),
@@ -129,6 +173,30 @@ export class AdminCohortsPage {
       ]);
       this.courses.set(catalog.items.filter((c) => c.kind !== 'mooc'));
       this.cohorts.set(cohorts.items);
+    } catch (e) {
+      this.error.set(this.i18n.errorText(e));
+    }
+  }
+
+  protected appKey(a: CohortApplication) {
+    return `admin.app.${a.status}` as const;
+  }
+
+  protected async open(k: Cohort): Promise<void> {
+    this.opened.set(k);
+    this.reason.set('');
+    try {
+      this.applications.set((await this.api.applications(k.id)).items);
+    } catch (e) {
+      this.error.set(this.i18n.errorText(e));
+    }
+  }
+
+  protected async decide(a: CohortApplication, approve: boolean): Promise<void> {
+    try {
+      await this.api.decide(a.id, approve, approve ? undefined : this.reason().trim());
+      await this.open(this.opened()!);
+      await this.load();
     } catch (e) {
       this.error.set(this.i18n.errorText(e));
     }

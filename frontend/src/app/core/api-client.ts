@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type {
   ApiErrorBody,
+  CohortApplication,
   AdminCertificate,
   CertificateBatchProgress,
   CertificateSummary,
@@ -210,6 +211,19 @@ export class ApiClient {
     seats: number;
   }): Promise<Cohort> {
     return this.request('POST', '/api/admin/cohorts', body);
+  }
+
+  applications(cohortId: string): Promise<Page<CohortApplication>> {
+    return this.get(`/api/admin/cohorts/${encodeURIComponent(cohortId)}/enrollments`, {
+      pageSize: 100,
+    });
+  }
+
+  decide(enrollmentId: string, approve: boolean, reason?: string): Promise<CohortApplication> {
+    const id = encodeURIComponent(enrollmentId);
+    return approve
+      ? this.request('POST', `/api/admin/enrollments/${id}/approve`, {})
+      : this.request('POST', `/api/admin/enrollments/${id}/reject`, { reason });
   }
 
   adminCertificates(q: { courseSlug?: string; status?: string }): Promise<Page<AdminCertificate>> {
