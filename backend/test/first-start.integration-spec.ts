@@ -1,7 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { ItemDefinition } from '@qadam/contracts';
 import { Client } from 'pg';
@@ -9,6 +8,7 @@ import { parse } from 'yaml';
 import { correctResponse } from '../src/assessments/items/grading';
 import { loadEnv } from '../src/config/env';
 import { withDatabase } from '../src/database/database-url';
+import { freePort } from './support/ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MOOC = 'ai-in-teachers-work';
@@ -19,14 +19,6 @@ const shipped = readdirSync(path.join(ROOT, 'courses'))
   .filter((d) => existsSync(path.join(ROOT, 'courses', d, 'course.yaml')))
   .map((d) => parse(readFileSync(path.join(ROOT, 'courses', d, 'course.yaml'), 'utf8')))
   .map((c) => ({ slug: c.slug as string, title: c.title as Record<string, string> }));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 /**
  * `npm start` on a machine that has never run Qadam: a database that does not exist yet, an empty

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from './support/ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -16,10 +16,7 @@ describe('health when Redis is down', () => {
   let output = '';
 
   beforeAll(async () => {
-    const server = createServer();
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const { port } = server.address() as { port: number };
-    await new Promise((ok) => server.close(ok));
+    const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['-r', '@swc-node/register', 'backend/src/main.ts'], {
       cwd: ROOT,

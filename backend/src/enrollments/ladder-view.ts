@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Lang, LadderLevel, LadderRung, MyLadder } from '@qadam/contracts';
 import { pickText } from '../courses/text';
-import { missingPrerequisites } from '../ladder/prerequisites';
+import { missingPrerequisites, VALID_CERTIFICATE } from '../ladder/prerequisites';
 import { EnrollmentsService } from './enrollments.service';
 
 const LEVELS: LadderLevel[] = ['acquire', 'deepen', 'create'];
@@ -34,8 +34,7 @@ export class LadderView {
       this.ds.query(
         `SELECT DISTINCT ON (c.level) c.id, c.number, c.level, k.slug, k.title, c.issued_at
            FROM certificates c JOIN courses k ON k.id = c.course_id
-          WHERE c.user_id = $1 AND c.status = 'issued'
-            AND (c.expires_at IS NULL OR c.expires_at > now())
+          WHERE c.user_id = $1 AND ${VALID_CERTIFICATE}
           ORDER BY c.level, c.issued_at DESC`,
         [userId],
       ) as Promise<CertRow[]>,

@@ -4,7 +4,7 @@ import type { LadderException, LadderLevel, LocalizedText } from '@qadam/contrac
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { violatedUniqueConstraint } from '../database/pg-errors';
-import { joinMissing, LadderFacts, missingPrerequisites } from './prerequisites';
+import { joinMissing, LadderFacts, missingPrerequisites, VALID_CERTIFICATE } from './prerequisites';
 
 export interface Actor {
   id: string;
@@ -36,8 +36,7 @@ export class LadderService {
     const rows: FactsRow[] = await manager.query(
       `SELECT p.user_id, p.course_id, u.subjects,
               ARRAY(SELECT DISTINCT c.level FROM certificates c
-                     WHERE c.user_id = p.user_id AND c.status = 'issued'
-                       AND (c.expires_at IS NULL OR c.expires_at > now())) AS certified,
+                     WHERE c.user_id = p.user_id AND ${VALID_CERTIFICATE}) AS certified,
               EXISTS (SELECT 1 FROM ladder_exceptions e
                        WHERE e.user_id = p.user_id AND e.course_id = p.course_id) AS exception
          FROM unnest($1::uuid[], $2::uuid[]) AS p(user_id, course_id)

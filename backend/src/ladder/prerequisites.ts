@@ -10,6 +10,9 @@ export interface LadderFacts {
 
 export const INFORMATICS = 'informatics';
 
+/** SQL: certificate row `c` counts on the ladder (issued, not revoked, not expired). */
+export const VALID_CERTIFICATE = `c.status = 'issued' AND (c.expires_at IS NULL OR c.expires_at > now())`;
+
 const NEEDS = {
   acquire: {
     kk: '«Игеру» деңгейінің жарамды куәлігі',

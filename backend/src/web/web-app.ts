@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 const DEFAULT_DIR = 'dist/frontend/browser';
 
@@ -47,19 +48,16 @@ export async function registerWebApp(app: NestFastifyApplication, dir?: string):
       );
     },
   });
-  fastify.get('/*', (req, reply) => {
-    const url = req.url.split('?')[0];
-    if (NOT_THE_APP.test(url) || path.extname(url) !== '') return reply.callNotFound();
-    return reply
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Cache-Control', 'no-cache')
-      .send(index);
-  });
-  fastify.get('/', (_req, reply) =>
+  const sendIndex = (reply: FastifyReply) =>
     reply
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Cache-Control', 'no-cache')
-      .send(index),
-  );
+      .send(index);
+  fastify.get('/', (_req, reply) => sendIndex(reply));
+  fastify.get('/*', (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (NOT_THE_APP.test(url) || path.extname(url) !== '') return reply.callNotFound();
+    return sendIndex(reply);
+  });
   return true;
 }

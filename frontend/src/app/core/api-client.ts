@@ -181,19 +181,7 @@ export class ApiClient {
 
   /** A file only its owner may fetch (a certificate's PDF): with the token, as a Blob. */
   async download(url: string): Promise<Blob> {
-    let res = await this.send('GET', url, undefined, true);
-    if (res.status === 401 && this.session.refreshToken() && (await this.refresh())) {
-      res = await this.send('GET', url, undefined, true);
-    }
-    if (!res.ok) {
-      const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
-      throw new ApiError(
-        res.status,
-        err?.code ?? 'UNKNOWN',
-        err?.message ?? this.i18n.t('error.unknown'),
-      );
-    }
-    return res.blob();
+    return (await this.respond('GET', url, undefined, true)).blob();
   }
 
   adminCohorts(courseSlug?: string): Promise<Page<Cohort>> {
@@ -262,13 +250,24 @@ export class ApiClient {
   }
 
   private async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
+    const res = await this.respond(method, url, body, auth);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  /** A successful response, or the API's refusal as an `ApiError`. */
+  private async respond(
+    method: string,
+    url: string,
+    body: unknown,
+    auth: boolean,
+  ): Promise<Response> {
     let res = await this.send(method, url, body, auth);
     // An expired access token is renewed once, transparently, and the request repeated.
     if (res.status === 401 && auth && this.session.refreshToken() && (await this.refresh())) {
       res = await this.send(method, url, body, auth);
     }
     if (res.status === 401 && auth && this.session.signedIn()) this.session.end();
-    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T;
+    if (res.ok) return res;
     const err = (await res.json().catch(() => null)) as ApiErrorBody | null;
     throw new ApiError(
       res.status,

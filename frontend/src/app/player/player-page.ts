@@ -366,12 +366,13 @@ export class PlayerPage {
     try {
       const result = await s.submit();
       if (!result && s.state() === 'offline') this.submitBlocked.set(true);
-      if (!result && s.state() === 'closed') {
-        // Closed by the deadline: the server graded what it held.
+      // Submitted, or closed by the deadline (the server graded what it held): one read gives
+      // the result and the review the test allows.
+      if (result || s.state() === 'closed') {
         const view = await this.api.attempt(s.attempt.id);
-        s.result.set(view);
+        s.result.set(result ?? view);
+        this.review.set(view.review ?? null);
       }
-      if (s.result()) this.review.set((await this.api.attempt(s.attempt.id)).review ?? null);
     } catch (e) {
       this.error.set(this.i18n.errorText(e));
     } finally {

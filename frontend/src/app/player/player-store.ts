@@ -152,10 +152,6 @@ export class PlayerStore {
           });
           this.writeQueue();
         } catch (e) {
-          if (isFailure(e) && e.code === 'OFFLINE') {
-            this.offline.set(true);
-            return;
-          }
           this.fail(e);
           return;
         } finally {
