@@ -33,3 +33,14 @@ export async function adminPage(browser: Browser): Promise<Page> {
   await expect(page.locator('.q-user')).toHaveText('Орлеу әкімшісі');
   return page;
 }
+
+/** Opens a section of the staff console by its Kazakh name, through the menus a user clicks. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith('/staff')) {
+    await page.getByRole('link', { name: 'Қызметкер кабинеті' }).click();
+  }
+  await page
+    .getByRole('navigation', { name: 'Кабинет бөлімдері' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}

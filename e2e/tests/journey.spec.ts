@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { AttemptStarted } from '@qadam/contracts';
-import { adminPage } from '../support/admin';
+import { adminPage, openSection } from '../support/admin';
 import { answerRightly, definitions } from '../support/answers';
 import { expectAccessible, screenshot } from '../support/screens';
 import { signUp } from '../support/teacher';
@@ -13,7 +13,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   test.setTimeout(240_000);
   // An administrator opens a Deepen cohort, through the staff console.
   const admin = await adminPage(browser);
-  await admin.getByRole('link', { name: 'Топтар', exact: true }).click();
+  await openSection(admin, 'Топтар');
   await admin.locator('select[name=courseSlug]').selectOption('deepen-primary-personalised');
   const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
   const code = `E2E-${Date.now()}`;
@@ -129,7 +129,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
 
   // The administrator runs a batch for the course (she is already certified: skipped), then
   // revokes her certificate; the verification page says so at once.
-  await admin.getByRole('link', { name: 'Сертификаттар', exact: true }).click();
+  await openSection(admin, 'Сертификаттар');
   await admin.locator('select[name=course]').selectOption('ai-in-teachers-work');
   await admin.getByRole('button', { name: 'Курс бойынша сертификаттар беру' }).click();
   await expect(admin.getByTestId('batch-progress')).toContainText('аяқталды', { timeout: 30_000 });

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { CatalogPage } from './catalog/catalog-page';
-import { adminOnly } from './core/admin.guard';
+import { staffOnly } from './core/staff.guard';
 import { signedIn } from './core/signed-in.guard';
 
 /**
@@ -35,16 +35,12 @@ export const routes: Routes = [
     loadComponent: () => import('./competencies/competencies-page').then((m) => m.CompetenciesPage),
   },
   {
-    path: 'admin/cohorts',
-    canActivate: [adminOnly],
-    loadComponent: () => import('./admin/admin-cohorts-page').then((m) => m.AdminCohortsPage),
+    path: 'staff',
+    canActivate: [staffOnly],
+    loadChildren: () => import('./staff/staff.routes').then((m) => m.routes),
   },
-  {
-    path: 'admin/certificates',
-    canActivate: [adminOnly],
-    loadComponent: () =>
-      import('./admin/admin-certificates-page').then((m) => m.AdminCertificatesPage),
-  },
+  // Addresses of the first console, kept so bookmarks still open.
+  { path: 'admin/:section', redirectTo: 'staff/admin/:section' },
   {
     path: 'learning',
     canActivate: [signedIn],

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Lang } from '@qadam/contracts';
 import { Session } from './core/session';
+import { STAFF_ROLES } from './core/staff.guard';
 import { I18n, LANGS } from './i18n/i18n';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -31,13 +32,8 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
           <a routerLink="/certificates" routerLinkActive="active">{{
             i18n.t('nav.certificates')
           }}</a>
-          @if (session.hasRole('admin')) {
-            <a routerLink="/admin/cohorts" routerLinkActive="active">{{
-              i18n.t('admin.cohorts')
-            }}</a>
-            <a routerLink="/admin/certificates" routerLinkActive="active">{{
-              i18n.t('admin.certificates')
-            }}</a>
+          @if (staff()) {
+            <a routerLink="/staff" routerLinkActive="active">{{ i18n.t('nav.staff') }}</a>
           }
         }
       </nav>
@@ -138,6 +134,7 @@ export class App {
   private readonly router = inject(Router);
   protected readonly langs = LANGS;
   protected readonly names = LANG_NAMES;
+  protected readonly staff = computed(() => STAFF_ROLES.some((r) => this.session.hasRole(r)));
 
   protected signOut(): void {
     this.session.end();

@@ -337,3 +337,39 @@ export interface CohortApplication {
   createdAt: string;
   decidedAt: string | null;
 }
+
+/** One problem of an uploaded course package, at a line of one of its files. */
+export interface CoursePackageProblem {
+  /** Inside the package: `course.yaml`, `lessons/intro.kk.md`, `banks/final.yaml`. */
+  file: string;
+  line: number;
+  /** Stable key of the broken rule, e.g. `schema.required`. */
+  rule: string;
+  /** In the reader's language. */
+  message: string;
+}
+
+/**
+ * `POST /api/authoring/packages` (a course package folder as a .zip): on success the package is
+ * the course's draft, to be submitted for review; a package with problems imports nothing.
+ */
+export interface CoursePackageReport {
+  ok: boolean;
+  slug: string | null;
+  /** created: a new course; updated: a new or refreshed draft; unchanged: nothing to do. */
+  outcome: 'created' | 'updated' | 'unchanged' | null;
+  /** The version the package became (its draft), when imported. */
+  version: number | null;
+  banks: {
+    key: string;
+    created: boolean;
+    added: number;
+    versioned: number;
+    unchanged: number;
+    archived: number;
+  }[];
+  /** Lessons, and items per bank, as the package holds them. */
+  lessons: number;
+  items: number;
+  problems: CoursePackageProblem[];
+}

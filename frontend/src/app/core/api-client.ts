@@ -42,6 +42,14 @@ export class ApiError extends Error {
   }
 }
 
+/** A request body sent as it is (an uploaded CSV, Moodle XML, GIFT or course package). */
+export class RawBody {
+  constructor(
+    readonly data: Blob | string,
+    readonly type: string,
+  ) {}
+}
+
 interface FirstCatalog {
   lang: string;
   response: Promise<Response>;
@@ -240,7 +248,11 @@ export class ApiClient {
     return this.get('/api/me', {});
   }
 
-  private async get<T>(path: string, params: object): Promise<T> {
+  /**
+   * For feature services (staff screens keep their endpoints next to their pages, so the first
+   * bundle does not carry them): a GET with query parameters, empty ones left out.
+   */
+  async get<T>(path: string, params: object = {}): Promise<T> {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) {
       if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
@@ -249,7 +261,8 @@ export class ApiClient {
     return this.request<T>('GET', qs ? `${path}?${qs}` : path);
   }
 
-  private async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
+  /** A JSON request (or a file's bytes as a `RawBody`); 204 gives `undefined`. */
+  async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
     const res = await this.respond(method, url, body, auth);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
@@ -279,6 +292,8 @@ export class ApiClient {
 
   private async send(method: string, url: string, body: unknown, auth: boolean): Promise<Response> {
     const token = auth ? this.session.accessToken() : null;
+    const raw = body instanceof RawBody ? body : null;
+    const type = raw ? raw.type : body === undefined ? null : 'application/json';
     try {
       return await fetch(url, {
         method,
@@ -286,9 +301,9 @@ export class ApiClient {
           Accept: 'application/json',
           'Accept-Language': this.i18n.lang(),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(type ? { 'Content-Type': type } : {}),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'OFFLINE', this.i18n.t('error.offline'));

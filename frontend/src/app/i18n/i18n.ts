@@ -77,7 +77,11 @@ export class I18n {
 
   /** The text for `key` in the current language, with `{name}` placeholders filled. */
   t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    const text: string = this.current().messages[key] ?? kk[key] ?? key;
+    return this.fill(this.current().messages[key] ?? kk[key] ?? key, params);
+  }
+
+  /** `text` with its `{name}` placeholders filled, numbers written as the language writes them. */
+  fill(text: string, params: Record<string, string | number> = {}): string {
     return text.replace(/\{(\w+)\}/g, (m, name: string) =>
       name in params ? this.format(params[name]) : m,
     );

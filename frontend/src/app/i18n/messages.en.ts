@@ -7,6 +7,7 @@ export const en: Messages = {
   'nav.main': 'Main menu',
   'nav.catalog': 'Course catalogue',
   'nav.language': 'Language',
+  'nav.staff': 'Staff console',
   'admin.app.pending': 'Under review',
   'admin.app.waitlisted': 'On the waitlist',
   'admin.app.active': 'Accepted',

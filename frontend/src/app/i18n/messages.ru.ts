@@ -7,6 +7,7 @@ export const ru: Messages = {
   'nav.main': 'Главное меню',
   'nav.catalog': 'Каталог курсов',
   'nav.language': 'Язык',
+  'nav.staff': 'Кабинет сотрудника',
   'admin.app.pending': 'На рассмотрении',
   'admin.app.waitlisted': 'В листе ожидания',
   'admin.app.active': 'Принят(а)',

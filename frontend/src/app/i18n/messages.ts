@@ -11,6 +11,7 @@ export const kk = {
   'nav.main': 'Негізгі мәзір',
   'nav.catalog': 'Курстар каталогы',
   'nav.language': 'Тіл',
+  'nav.staff': 'Қызметкер кабинеті',
   'admin.app.pending': 'Қаралуда',
   'admin.app.waitlisted': 'Күту тізімінде',
   'admin.app.active': 'Қабылданды',
