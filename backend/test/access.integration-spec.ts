@@ -117,6 +117,29 @@ describe('roles and access', () => {
       expect(again.body.user.roles).toEqual(['author', 'teacher']);
     });
 
+    it('the audit log filters by day, in Kazakhstan time, both ends included', async () => {
+      const admin = await createAdmin(ctx.app);
+      const t = await createTeacher(ctx.app);
+      // 00:30 in Astana is still the previous day in UTC: the entry belongs to the Astana day.
+      await ctx.app.get(DataSource).query(
+        `INSERT INTO audit_log (actor_id, action, target_type, target_id, created_at)
+           VALUES ($1, 'user.roles.update', 'user', $2, '2026-03-09T19:30:00Z')`,
+        [admin.user.id, t.user.id],
+      );
+      const list = (range: string) =>
+        ctx.api.get(`/api/admin/audit?targetId=${t.user.id}${range}`, {
+          token: admin.accessToken,
+        });
+      const count = async (range: string) => (await list(range)).body.items?.length;
+      expect(await count('&from=2026-03-10&to=2026-03-10')).toBe(1);
+      expect(await count('&from=2026-03-10')).toBe(1);
+      expect(await count('&to=2026-03-09')).toBe(0);
+      expect(await count('&from=2026-03-11')).toBe(0);
+      const bad = await list('&from=10.03.2026');
+      expect(bad.status).toBe(400);
+      expect(bad.body.details[0]).toMatchObject({ field: 'from' });
+    });
+
     it('an admin cannot remove their own admin role', async () => {
       const admin = await createAdmin(ctx.app);
       const res = await ctx.api.put(

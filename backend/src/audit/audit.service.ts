@@ -44,6 +44,14 @@ export class AuditService {
     if (q.targetType) qb.andWhere('a.target_type = :targetType', { targetType: q.targetType });
     if (q.targetId) qb.andWhere('a.target_id = :targetId', { targetId: q.targetId });
     if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
+    // Days as the institute lives them: Kazakhstan is on UTC+5 all year.
+    const dayStart = (day: string) => new Date(`${day}T00:00:00+05:00`);
+    if (q.from) qb.andWhere('a.created_at >= :from', { from: dayStart(q.from) });
+    if (q.to) {
+      const end = dayStart(q.to);
+      end.setUTCDate(end.getUTCDate() + 1);
+      qb.andWhere('a.created_at < :end', { end });
+    }
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
