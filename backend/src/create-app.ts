@@ -11,6 +11,7 @@ import type { Env } from './config/env';
 
 export const CSV_BODY_LIMIT = 16 * 1024 * 1024;
 export const BANK_FILE_LIMIT = 10 * 1024 * 1024;
+export const PACKAGE_FILE_LIMIT = 32 * 1024 * 1024;
 
 /** Builds the HTTP app exactly as production runs it; the integration tests use the same function. */
 export async function createApp(
@@ -61,6 +62,21 @@ export async function createApp(
       (req, body, done) =>
         // Only the import takes files; elsewhere these types are unsupported, as any non-JSON.
         req.routeOptions.url === '/api/banks/import'
+          ? done(null, body)
+          : done(
+              Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }),
+              undefined,
+            ),
+    );
+  // Course packages (a folder as .zip), uploaded from the console; bytes, for the unpacker.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['application/zip', 'application/x-zip-compressed'],
+      { parseAs: 'buffer', bodyLimit: PACKAGE_FILE_LIMIT },
+      (req, body, done) =>
+        req.routeOptions.url === '/api/authoring/packages'
           ? done(null, body)
           : done(
               Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }),

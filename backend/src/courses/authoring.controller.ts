@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthoringCourse } from '@qadam/contracts';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthoringCourse, CoursePackageReport } from '@qadam/contracts';
 import { AuthUser, CurrentUser, Roles } from '../common/access/access.decorators';
 import { RequestId } from '../common/http/request-id';
 import { ApiErrors } from '../common/openapi/error-body';
@@ -13,13 +13,17 @@ import {
   SaveDraftDto,
 } from './dto/authoring.dto';
 import { renderLessonMarkdown } from './markdown';
+import { PackageUploadService } from './package-upload.service';
 
 /** Course authoring for institute staff: drafts, review, publishing. */
 @ApiTags('authoring')
 @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
 @Controller('authoring')
 export class AuthoringController {
-  constructor(private readonly authoring: AuthoringService) {}
+  constructor(
+    private readonly authoring: AuthoringService,
+    private readonly packages: PackageUploadService,
+  ) {}
 
   @Get('courses')
   @Roles('author', 'admin')
@@ -113,6 +117,27 @@ export class AuthoringController {
     @Param('slug') slug: string,
   ): Promise<AuthoringCourse> {
     return this.authoring.publish(actor(user, requestId), slug);
+  }
+
+  @Post('packages')
+  @HttpCode(200)
+  @Roles('author', 'admin')
+  @ApiConsumes('application/zip')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary:
+      'Upload a course package folder as a .zip: checked as courses:check checks it, then the course draft. A package with problems imports nothing (400 PACKAGE_PROBLEMS, one detail per problem, field = file:line).',
+  })
+  @ApiErrors(
+    'PACKAGE_UNREADABLE',
+    'PACKAGE_PROBLEMS',
+    'DRAFT_FROM_EDITOR',
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+  )
+  uploadPackage(@CurrentUser() user: AuthUser, @Body() zip: unknown): Promise<CoursePackageReport> {
+    return this.packages.upload(user.id, zip);
   }
 
   @Post('preview')

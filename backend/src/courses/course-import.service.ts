@@ -36,7 +36,12 @@ export class CourseImportService {
     private readonly publishing: PublishingService,
   ) {}
 
-  async import(pkg: PackageToImport, publish: boolean): Promise<ImportResult> {
+  /** `actorId`: who uploaded it from the console; null for the CLI (the installation itself). */
+  async import(
+    pkg: PackageToImport,
+    publish: boolean,
+    actorId: string | null = null,
+  ): Promise<ImportResult> {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`course-import:${pkg.slug}`]);
       // Banks first: the course's sections are checked against them when it is published. A
@@ -49,7 +54,7 @@ export class CourseImportService {
       if (banks.some((b) => b.created || b.added || b.versioned || b.archived)) {
         await this.audit.record(
           {
-            actorId: null,
+            actorId,
             action: 'bank.import.package',
             targetType: 'course',
             targetId: pkg.slug,
@@ -109,7 +114,7 @@ export class CourseImportService {
       }
       await this.audit.record(
         {
-          actorId: null,
+          actorId,
           action: 'course.import',
           targetType: 'course',
           targetId: pkg.slug,

@@ -4,6 +4,7 @@ import { AuthoringService } from './authoring.service';
 import { CatalogCache } from './catalog-cache';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { PackageUploadService } from './package-upload.service';
 import { CourseImportService } from './course-import.service';
 import { ProgramsController } from './programs.controller';
 import { PublishingService } from './publishing.service';
@@ -16,6 +17,7 @@ import { PublishingService } from './publishing.service';
     AuthoringService,
     PublishingService,
     CourseImportService,
+    PackageUploadService,
   ],
   exports: [CatalogService, CourseImportService],
 })

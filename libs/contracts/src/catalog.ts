@@ -338,28 +338,17 @@ export interface CohortApplication {
   decidedAt: string | null;
 }
 
-/** One problem of an uploaded course package, at a line of one of its files. */
-export interface CoursePackageProblem {
-  /** Inside the package: `course.yaml`, `lessons/intro.kk.md`, `banks/final.yaml`. */
-  file: string;
-  line: number;
-  /** Stable key of the broken rule, e.g. `schema.required`. */
-  rule: string;
-  /** In the reader's language. */
-  message: string;
-}
-
 /**
- * `POST /api/authoring/packages` (a course package folder as a .zip): on success the package is
- * the course's draft, to be submitted for review; a package with problems imports nothing.
+ * `POST /api/authoring/packages` (a course package folder as a .zip): the package became the
+ * course's draft, to be submitted for review. A package with problems imports nothing: the answer
+ * is then 400 `PACKAGE_PROBLEMS` whose `details` name each one (`field` is `file:line`).
  */
 export interface CoursePackageReport {
-  ok: boolean;
-  slug: string | null;
+  slug: string;
   /** created: a new course; updated: a new or refreshed draft; unchanged: nothing to do. */
-  outcome: 'created' | 'updated' | 'unchanged' | null;
-  /** The version the package became (its draft), when imported. */
-  version: number | null;
+  outcome: 'created' | 'updated' | 'unchanged';
+  /** The version the package is (its draft, or the unchanged latest version). */
+  version: number;
   banks: {
     key: string;
     created: boolean;
@@ -368,8 +357,7 @@ export interface CoursePackageReport {
     unchanged: number;
     archived: number;
   }[];
-  /** Lessons, and items per bank, as the package holds them. */
+  /** Lessons in the package, and items in its banks. */
   lessons: number;
   items: number;
-  problems: CoursePackageProblem[];
 }

@@ -307,6 +307,22 @@ export const ERRORS = {
       en: 'This bank already has an item with the key "{key}".',
     },
   },
+  PACKAGE_UNREADABLE: {
+    status: 400,
+    message: {
+      kk: 'Бұл файл курс пакеті емес: {reason}. Курс папкасын (course.yaml, lessons/, banks/) .zip етіп жіберіңіз.',
+      ru: 'Этот файл не пакет курса: {reason}. Отправьте папку курса (course.yaml, lessons/, banks/) архивом .zip.',
+      en: 'This file is not a course package: {reason}. Send the course folder (course.yaml, lessons/, banks/) as a .zip.',
+    },
+  },
+  PACKAGE_PROBLEMS: {
+    status: 400,
+    message: {
+      kk: 'Пакетте {count} қате бар, ештеңе импортталмады. Әр қатені түзетіп, пакетті қайта жіберіңіз.',
+      ru: 'В пакете ошибок: {count}; ничего не импортировано. Исправьте каждую и отправьте пакет снова.',
+      en: 'The package has {count} problem(s); nothing was imported. Fix each one and upload it again.',
+    },
+  },
   IMPORT_REFUSED: {
     status: 400,
     message: {
