@@ -126,6 +126,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await expect(page.locator('body')).toContainText('Сертификат жарамды');
   await expect(page.locator('body')).toContainText('Сәуле Нұрланқызы');
   await screenshot(page, 'verify-kk');
+  await expectAccessible(page);
 
   // The administrator runs a batch for the course (she is already certified: skipped), then
   // revokes her certificate; the verification page says so at once.

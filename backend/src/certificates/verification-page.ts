@@ -54,6 +54,12 @@ const T = {
   issuer: { kk: 'Берген ұйым', ru: 'Выдан', en: 'Issuer' },
   revokedOn: { kk: 'Кері қайтарылған күні', ru: 'Дата отзыва', en: 'Revoked on' },
   reason: { kk: 'Себебі', ru: 'Причина', en: 'Reason' },
+  tagline: {
+    kk: 'Педагогтердің ЖИ құзыреттілігі: Игеру → Тереңдету → Құру',
+    ru: 'ИИ-компетентность педагогов: Освоение → Углубление → Создание',
+    en: "Teachers' AI competence: Acquire → Deepen → Create",
+  },
+  language: { kk: 'Тіл', ru: 'Язык', en: 'Language' },
   credential: {
     kk: 'Электрондық куәлік (Open Badges 3.0)',
     ru: 'Электронное удостоверение (Open Badges 3.0)',
@@ -82,6 +88,27 @@ const date = (iso: string, lang: Lang) =>
     year: 'numeric',
     timeZone: 'Asia/Almaty',
   }).format(new Date(iso));
+
+/**
+ * The web app's look (frontend/src/styles.css and its header), in a few lines of inline CSS: the
+ * page a QR code opens must look like Qadam without loading the app. A spec compares the palette
+ * with the app's, so the two cannot drift apart.
+ */
+export const APP_LOOK = `:root{--q-primary:#0b5c8e;--q-text:#1c2430;--q-muted:#566173;--q-border:#d4dae3;--q-surface:#ffffff;--q-bg:#f4f6f9;--q-ok:#1d7a3e;--q-warn:#8a5a00;--q-error:#b3261e;--q-radius:8px;font-family:'Noto Sans','DejaVu Sans',system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--q-text);background:var(--q-bg);line-height:1.5}
+*{box-sizing:border-box}body{margin:0;min-width:320px}a{color:var(--q-primary)}
+a:focus-visible{outline:3px solid #f2b705;outline-offset:2px}
+.q-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.q-header{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.5rem;padding:.6rem 1rem;background:var(--q-surface);border-bottom:1px solid var(--q-border)}
+.q-brand{display:flex;gap:.6rem;align-items:center;color:var(--q-text);text-decoration:none;margin-right:auto}
+.q-brand small{display:block;color:var(--q-muted);font-size:.8rem}
+.q-logo{display:grid;place-items:center;width:2.2rem;height:2.2rem;border-radius:6px;background:var(--q-primary);color:#fff;font-weight:700}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+.q-card{background:var(--q-surface);border:1px solid var(--q-border);border-radius:var(--q-radius);padding:1rem 1.25rem;border-top:6px solid var(--c)}
+.valid{--c:var(--q-ok)}.revoked,.invalid{--c:var(--q-error)}.pending,.missing{--c:var(--q-warn)}
+h2{font-size:1.35rem;margin:0 0 .25rem;color:var(--c)}
+dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem;margin:1.25rem 0 0}
+dt{color:var(--q-muted)}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+footer{margin-top:1rem;font-size:.9rem}`;
 
 /**
  * The page a certificate's QR code opens: plain HTML and inline CSS, no JavaScript, readable on
@@ -143,22 +170,18 @@ export function renderVerificationPage(
 <meta name="robots" content="noindex">
 <title>${esc(T.title[lang])} — Qadam</title>
 <style>
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933;background:#f4f6f8}
-main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}
-header{display:flex;justify-content:space-between;align-items:center;font-size:.9rem;color:#52606d}
-.card{background:#fff;border-radius:12px;padding:1.5rem;margin-top:1rem;box-shadow:0 1px 3px rgba(0,0,0,.08);border-top:6px solid var(--c)}
-.valid{--c:#1b7f4b}.revoked,.invalid{--c:#b42318}.pending,.missing{--c:#8a6d00}
-h1{font-size:1.4rem;margin:0 0 .25rem;color:var(--c)}
-dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem;margin:1.25rem 0 0}
-dt{color:#52606d}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
-a{color:#0b5cad}footer{margin-top:1rem;font-size:.85rem;color:#52606d}
+${APP_LOOK}
 </style>
 </head>
 <body>
+<header class="q-header">
+<a class="q-brand" href="/"><span class="q-logo" aria-hidden="true">Q</span><span><strong>Qadam</strong><small>${esc(T.tagline[lang])}</small></span></a>
+<nav aria-label="${esc(T.language[lang])}">${langs}</nav>
+</header>
 <main>
-<header><span>Qadam · ${esc(T.title[lang])}</span><nav aria-label="language">${langs}</nav></header>
-<section class="card ${state}" aria-live="polite">
-<h1>${esc(heading)}</h1>
+<h1 class="q-visually-hidden">${esc(T.title[lang])}</h1>
+<section class="q-card ${state}" aria-live="polite">
+<h2>${esc(heading)}</h2>
 ${note ? `<p>${esc(note)}</p>` : ''}
 ${rows.length ? `<dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>` : ''}
 </section>
