@@ -44,3 +44,21 @@ export async function openSection(page: Page, name: string): Promise<void> {
     .getByRole('link', { name, exact: true })
     .click();
 }
+
+/** Opens a cohort through the console's form, taking applications from yesterday for 20 days. */
+export async function openCohort(admin: Page, courseSlug: string, title: string): Promise<string> {
+  await openSection(admin, 'Топтар');
+  await admin.locator('select[name=courseSlug]').selectOption(courseSlug);
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const code = `E2E-${Date.now()}`;
+  await admin.locator('input[name=code]').fill(code);
+  await admin.locator('input[name=title]').fill(title);
+  await admin.locator('input[name=startsOn]').fill(day(30));
+  await admin.locator('input[name=endsOn]').fill(day(60));
+  await admin.locator('input[name=opensAt]').fill(day(-1));
+  await admin.locator('input[name=closesAt]').fill(day(20));
+  await admin.getByRole('button', { name: 'Ашу' }).click();
+  await expect(admin.getByRole('status')).toHaveText(`${code} тобы ашылды.`);
+  await expect(admin.locator(`tr[data-code="${code}"]`)).toBeVisible();
+  return code;
+}

@@ -30,6 +30,7 @@ test.describe('the catalogue', () => {
     // Remembered on this device.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Каталог курсов');
+    await expect(page.getByLabel('Язык', { exact: true })).toHaveValue('ru');
     await screenshot(page, 'catalog-ru');
 
     await page.getByLabel('Язык', { exact: true }).selectOption('en');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { AttemptStarted } from '@qadam/contracts';
-import { adminPage, openSection } from '../support/admin';
+import { adminPage, openCohort, openSection } from '../support/admin';
 import { answerRightly, definitions } from '../support/answers';
 import { expectAccessible, screenshot } from '../support/screens';
 import { signUp } from '../support/teacher';
@@ -13,19 +13,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   test.setTimeout(240_000);
   // An administrator opens a Deepen cohort, through the staff console.
   const admin = await adminPage(browser);
-  await openSection(admin, 'Топтар');
-  await admin.locator('select[name=courseSlug]').selectOption('deepen-primary-personalised');
-  const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-  const code = `E2E-${Date.now()}`;
-  await admin.locator('input[name=code]').fill(code);
-  await admin.locator('input[name=title]').fill('Алматы облысы, 1-топ');
-  await admin.locator('input[name=startsOn]').fill(day(30));
-  await admin.locator('input[name=endsOn]').fill(day(60));
-  await admin.locator('input[name=opensAt]').fill(day(-1));
-  await admin.locator('input[name=closesAt]').fill(day(20));
-  await admin.getByRole('button', { name: 'Ашу' }).click();
-  await expect(admin.getByRole('status')).toHaveText(`${code} тобы ашылды.`);
-  await expect(admin.locator(`tr[data-code="${code}"]`)).toBeVisible();
+  const code = await openCohort(admin, 'deepen-primary-personalised', 'Алматы облысы, 1-топ');
   await screenshot(admin, 'admin-cohorts-kk');
   await expectAccessible(admin);
 

@@ -52,6 +52,11 @@ export const routes: Routes = [
     loadComponent: () => import('./ladder/ladder-page').then((m) => m.LadderPage),
   },
   {
+    path: 'profile',
+    canActivate: [signedIn],
+    loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
+  },
+  {
     path: 'sign-in',
     loadComponent: () => import('./auth/sign-in-page').then((m) => m.SignInPage),
   },

@@ -38,7 +38,7 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
         }
       </nav>
       @if (session.user(); as user) {
-        <span class="q-user">{{ user.fullName }}</span>
+        <a class="q-user" routerLink="/profile" routerLinkActive="active">{{ user.fullName }}</a>
         <button type="button" class="secondary" (click)="signOut()">
           {{ i18n.t('nav.signOut') }}
         </button>
@@ -50,11 +50,13 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
         <select
           name="lang"
           [attr.aria-label]="i18n.t('nav.language')"
-          [value]="i18n.lang()"
           (change)="setLang($any($event.target).value)"
         >
           @for (l of langs; track l) {
-            <option [value]="l" [attr.lang]="l">{{ names[l] }}</option>
+            <!-- Per option: a value bound on the select before its options exist is lost. -->
+            <option [value]="l" [attr.lang]="l" [selected]="l === i18n.lang()">
+              {{ names[l] }}
+            </option>
           }
         </select>
       </label>

@@ -25,6 +25,7 @@ import type {
   Page,
   ReferenceData,
   RegisterRequest,
+  UpdateProfileRequest,
   UserProfile,
 } from '@qadam/contracts';
 import { I18n } from '../i18n/i18n';
@@ -122,6 +123,10 @@ export class ApiClient {
       `/api/courses/${encodeURIComponent(slug)}/enrollments`,
       cohortId ? { cohortId } : {},
     );
+  }
+
+  withdraw(enrollmentId: string): Promise<EnrollmentSummary> {
+    return this.request('DELETE', `/api/me/enrollments/${encodeURIComponent(enrollmentId)}`);
   }
 
   myEnrollments(): Promise<MyEnrollment[]> {
@@ -246,6 +251,10 @@ export class ApiClient {
 
   me(): Promise<UserProfile> {
     return this.get('/api/me', {});
+  }
+
+  updateProfile(body: UpdateProfileRequest): Promise<UserProfile> {
+    return this.request('PATCH', '/api/me', body);
   }
 
   /**

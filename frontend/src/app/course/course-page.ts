@@ -52,6 +52,21 @@ import { I18n } from '../i18n/i18n';
           @if (e.reason) {
             <p>{{ e.reason }}</p>
           }
+          @if (e.status === 'pending' || e.status === 'waitlisted') {
+            @if (confirming()) {
+              <p>{{ i18n.t('course.withdrawAsk') }}</p>
+              <button type="button" [disabled]="busy()" (click)="withdraw(e.id)">
+                {{ i18n.t('course.withdrawConfirm') }}
+              </button>
+              <button type="button" class="secondary" (click)="confirming.set(false)">
+                {{ i18n.t('course.keepApplication') }}
+              </button>
+            } @else {
+              <button type="button" class="secondary" (click)="confirming.set(true)">
+                {{ i18n.t('course.withdraw') }}
+              </button>
+            }
+          }
           @if (e.status === 'active' || e.status === 'completed') {
             <progress
               max="100"
@@ -97,6 +112,9 @@ import { I18n } from '../i18n/i18n';
               {{ i18n.t('course.apply') }}
             </button>
           }
+        }
+        @if (withdrawn()) {
+          <p class="q-ok" role="status">{{ i18n.t('course.withdrawn') }}</p>
         }
         @if (enrolError()) {
           <p class="q-error" role="alert">{{ enrolError() }}</p>
@@ -218,6 +236,8 @@ export class CoursePage {
   protected readonly error = signal('');
   protected readonly enrolError = signal('');
   protected readonly busy = signal(false);
+  protected readonly confirming = signal(false);
+  protected readonly withdrawn = signal(false);
   protected readonly canRead = computed(() => {
     const s = this.course()?.enrollment?.status;
     return s === 'active' || s === 'completed';
@@ -260,6 +280,22 @@ export class CoursePage {
     this.enrolError.set('');
     try {
       await this.api.enrol(this.slug(), this.cohortId() ?? undefined);
+      await this.load(this.slug());
+    } catch (e) {
+      this.enrolError.set(this.i18n.errorText(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** An application or a waitlist place given up; the seat goes to the next on the waitlist. */
+  protected async withdraw(enrollmentId: string): Promise<void> {
+    this.busy.set(true);
+    this.enrolError.set('');
+    try {
+      await this.api.withdraw(enrollmentId);
+      this.confirming.set(false);
+      this.withdrawn.set(true);
       await this.load(this.slug());
     } catch (e) {
       this.enrolError.set(this.i18n.errorText(e));

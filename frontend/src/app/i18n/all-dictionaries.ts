@@ -2,6 +2,7 @@ import { ADMIN_TEXT } from '../admin/admin.text';
 import { AUTHORING_TEXT } from '../authoring/authoring.text';
 import { BANKS_TEXT } from '../banks/banks.text';
 import { GRADING_TEXT } from '../grading/grading.text';
+import { PROFILE_TEXT } from '../profile/profile.text';
 import { STAFF_TEXT } from '../staff/staff.text';
 import type { Dictionary } from './dictionary';
 
@@ -12,4 +13,5 @@ export const ALL_DICTIONARIES: Dictionary<string>[] = [
   BANKS_TEXT,
   GRADING_TEXT,
   ADMIN_TEXT,
+  PROFILE_TEXT,
 ];
