@@ -5,6 +5,7 @@
 const { execFileSync, spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensureServices } = require('./ensure-services');
+const { precompress } = require('./precompress');
 
 const ROOT = path.resolve(__dirname, '..');
 const node = (script, args = []) =>
@@ -26,6 +27,7 @@ async function main() {
       env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
     },
   );
+  precompress(path.join(ROOT, 'dist/frontend/browser'));
   node('dist/backend/src/cli/migrate.js', ['run']);
   // First start: a newcomer sees a real catalog. Later starts leave the courses alone.
   try {

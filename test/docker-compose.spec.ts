@@ -163,6 +163,8 @@ describe('docker-compose.yml: the web app', () => {
     expect(nginx).toMatch(proxy);
     expect(nginx).toMatch(/location \/ \{[^}]*try_files \$uri \/index\.html;/);
     expect(nginx).toMatch(/gzip on;/);
+    // The files precompressed in the build stage are sent as they are.
+    expect(nginx).toMatch(/gzip_static on;/);
   });
 
   it('has the API trust the proxy and make links to the front door', () => {
@@ -173,7 +175,7 @@ describe('docker-compose.yml: the web app', () => {
   it('builds the app in one stage and serves it from nginx with a HEALTHCHECK in another', () => {
     const stages = dockerfileStages(readFileSync(resolve(ROOT, 'frontend/Dockerfile'), 'utf8'));
     expect(stages).toHaveLength(2);
-    expect(stages[0].join('\n')).toMatch(/ng build/);
+    expect(stages[0].join('\n')).toMatch(/ng build && node \.\.\/scripts\/precompress\.js/);
     expect(stages[1][0]).toMatch(/^FROM nginx:/);
     expect(stages[1].some((l) => /^HEALTHCHECK\s+--/.test(l))).toBe(true);
     expect(stages[1].join('\n')).toMatch(/COPY --from=build \/app\/dist\/frontend\/browser /);

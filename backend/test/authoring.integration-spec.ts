@@ -112,6 +112,14 @@ describe('authoring, review and versions', () => {
     expect(edited.body.document.hours).toBe(8);
     const published = await publishThroughReview(slug);
     expect(published).toMatchObject({ publishedVersion: 1, draft: null });
+    // With no draft open, the editor starts from the published version, under its title.
+    const after = await ctx.api.get(`/api/authoring/courses/${slug}`, auth(author));
+    expect(after.body).toMatchObject({ draft: null, document: { hours: 8 } });
+    expect(after.body.title.kk).toEqual(expect.any(String));
+    const listed = await ctx.api.get('/api/authoring/courses', auth(author));
+    expect(listed.body.find((c: { slug: string }) => c.slug === slug).title).toEqual(
+      after.body.title,
+    );
 
     const catalog = await ctx.api.get(`/api/courses/${slug}`);
     expect(catalog.body).toMatchObject({ slug, hours: 8, version: 1 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { useTestApp } from './support/app';
@@ -12,6 +13,9 @@ writeFileSync(
 );
 writeFileSync(path.join(dir, 'main-ABCDEFGH.js'), 'console.log("qadam");\n'.repeat(500));
 writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+writeFileSync(path.join(dir, 'chunk-PRECOMPR.js'), 'export const x = "qadam";\n'.repeat(400));
+// As `npm start` does after `ng build`.
+execFileSync(process.execPath, [path.join(__dirname, '../../scripts/precompress.js'), dir]);
 
 describe('the web app served by the API (npm start)', () => {
   const ctx = useTestApp({ WEB_APP_DIR: dir });
@@ -47,6 +51,28 @@ describe('the web app served by the API (npm start)', () => {
     expect(gz.rawPayload.length).toBeLessThan(js.body.length / 10);
     const icon = await ctx.api.get('/favicon.svg');
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the files precompressed at build time (brotli 11, gzip 9) instead of compressing on the fly', async () => {
+    const file = path.join(dir, 'chunk-PRECOMPR.js');
+    for (const [encoding, suffix] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      const res = await ctx.app.inject({
+        url: '/chunk-PRECOMPR.js',
+        headers: { 'accept-encoding': encoding },
+      });
+      expect([encoding, res.statusCode, res.headers['content-encoding']]).toEqual([
+        encoding,
+        200,
+        encoding,
+      ]);
+      expect(res.rawPayload.equals(readFileSync(file + suffix))).toBe(true);
+      expect(res.headers['content-type']).toContain('javascript');
+    }
+    const plain = await ctx.app.inject({ url: '/chunk-PRECOMPR.js' });
+    expect(plain.rawPayload.equals(readFileSync(file))).toBe(true);
   });
 
   it('leaves the API, verification and missing files their own 404s', async () => {

@@ -5,7 +5,7 @@ import { expectAccessible, recordFigures, screenshot } from '../support/screens'
 
 const SHIPPED = readdirSync(path.join(__dirname, '../../courses')).filter((d) =>
   existsSync(path.join(__dirname, '../../courses', d, 'course.yaml')),
-).length;
+);
 
 test.describe('the catalogue', () => {
   test('opens in Kazakh with every shipped course, accessible, and switches to ru and en', async ({
@@ -15,7 +15,9 @@ test.describe('the catalogue', () => {
     await expect(page).toHaveURL(/\/courses$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Курстар каталогы');
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
-    await expect(page.locator('li.q-card')).toHaveCount(SHIPPED);
+    // Every shipped course (other tests of the run may have published more).
+    for (const slug of SHIPPED)
+      await expect(page.locator(`li[data-slug="${slug}"]`)).toHaveCount(1);
     await expect(page.locator('[data-slug="ai-in-teachers-work"] h2')).toHaveText(
       'Педагог жұмысындағы жасанды интеллект',
     );

@@ -6,6 +6,7 @@ import type {
   CourseVersionInfo,
   LadderLevel,
   Role,
+  TranslatableText,
   VersionStatus,
 } from '@qadam/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -55,9 +56,9 @@ export class AuthoringService {
       await this.ds.query(
         `SELECT id, slug, level, published_number FROM courses ORDER BY slug LIMIT 1000`,
       );
-    const versions: VersionRow[] = await this.ds.query(
+    const versions: (VersionRow & { title: TranslatableText })[] = await this.ds.query(
       `SELECT id, course_id, number, status, source, created_at, submitted_at, submitted_by,
-              reviewed_at, reviewed_by, review_comment, published_at
+              reviewed_at, reviewed_by, review_comment, published_at, document->'title' AS title
          FROM course_versions WHERE ${OPEN} OR status = 'published'`,
     );
     return courses.map((c) => {
@@ -67,6 +68,7 @@ export class AuthoringService {
         id: c.id,
         slug: c.slug,
         level: c.level,
+        title: (open ?? own.find((v) => v.status === 'published'))?.title ?? {},
         publishedVersion: c.published_number,
         draft: open ? info(open) : null,
         versions: own.map(info),
@@ -83,13 +85,16 @@ export class AuthoringService {
       [course.id],
     );
     const open = versions.find((v) => ['draft', 'in_review', 'approved'].includes(v.status));
+    // With no draft open, the published version is where the next one starts (saving opens it).
+    const base = open ?? versions.find((v) => v.status === 'published');
     return {
       id: course.id,
       slug: course.slug,
       level: course.level,
+      title: base?.document?.title ?? {},
       publishedVersion: course.published_number,
       draft: open ? info(open) : null,
-      ...(open ? { document: open.document } : {}),
+      ...(base ? { document: base.document } : {}),
       versions: versions.map(info),
     };
   }

@@ -40,6 +40,8 @@ export async function registerWebApp(app: NestFastifyApplication, dir?: string):
     wildcard: false,
     index: false,
     decorateReply: false,
+    // scripts/precompress.js leaves .br and .gz beside each file, made at the strongest settings.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       // Bundles carry a content hash in their names: cache them for good.
       reply.header(

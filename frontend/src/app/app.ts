@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Lang } from '@qadam/contracts';
 import { Session } from './core/session';
-import { STAFF_ROLES } from './core/staff.guard';
 import { I18n, LANGS } from './i18n/i18n';
 
 const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -32,7 +31,7 @@ const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русск
           <a routerLink="/certificates" routerLinkActive="active">{{
             i18n.t('nav.certificates')
           }}</a>
-          @if (staff()) {
+          @if (session.staff()) {
             <a routerLink="/staff" routerLinkActive="active">{{ i18n.t('nav.staff') }}</a>
           }
         }
@@ -136,7 +135,6 @@ export class App {
   private readonly router = inject(Router);
   protected readonly langs = LANGS;
   protected readonly names = LANG_NAMES;
-  protected readonly staff = computed(() => STAFF_ROLES.some((r) => this.session.hasRole(r)));
 
   protected signOut(): void {
     this.session.end();

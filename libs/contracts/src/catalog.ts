@@ -236,10 +236,15 @@ export interface AuthoringCourse {
   id: string;
   slug: string;
   level: LadderLevel;
+  /** The open draft's title, else the published version's. */
+  title: TranslatableText;
   publishedVersion: number | null;
   /** The open (unpublished) version, if any. */
   draft: CourseVersionInfo | null;
-  /** The open version's document; only when one course is asked for. */
+  /**
+   * Only when one course is asked for: the open draft's document, else the published version's
+   * (saving it opens the next draft).
+   */
   document?: CourseDocument;
   versions: CourseVersionInfo[];
 }

@@ -1,17 +1,19 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import type { AdminCertificate, CertificateBatchProgress, CourseSummary } from '@qadam/contracts';
 import { ApiClient } from '../core/api-client';
+import { injectText } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
+import { ADMIN_TEXT } from './admin.text';
 
 /** Certificates: a batch for a course with its live progress, the list, and revocation. */
 @Component({
   selector: 'q-admin-certificates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>{{ i18n.t('admin.certificates') }}</h1>
+    <h1>{{ t('admin.certificates') }}</h1>
     <section class="q-card form">
       <label>
-        <span>{{ i18n.t('admin.course') }}</span>
+        <span>{{ t('admin.course') }}</span>
         <select name="course" (change)="selectCourse($any($event.target).value)">
           <option value="">{{ i18n.t('auth.choose') }}</option>
           @for (c of courses(); track c.slug) {
@@ -20,12 +22,12 @@ import { I18n } from '../i18n/i18n';
         </select>
       </label>
       <button type="button" [disabled]="!course() || busy()" (click)="startBatch()">
-        {{ i18n.t('admin.runBatch') }}
+        {{ t('admin.runBatch') }}
       </button>
       @if (batch(); as b) {
         <p class="progress" role="status" aria-live="polite" data-testid="batch-progress">
           {{
-            i18n.t('admin.batchProgress', {
+            t('admin.batchProgress', {
               issued: b.issued,
               total: b.total,
               pending: b.pending,
@@ -33,7 +35,7 @@ import { I18n } from '../i18n/i18n';
               skipped: b.skipped,
             })
           }}
-          — {{ i18n.t(b.status === 'running' ? 'admin.batchRunning' : 'admin.batchDone') }}
+          — {{ t(b.status === 'running' ? 'admin.batchRunning' : 'admin.batchDone') }}
         </p>
       }
       @if (error()) {
@@ -45,16 +47,16 @@ import { I18n } from '../i18n/i18n';
       <table class="q-table">
         <caption class="q-visually-hidden">
           {{
-            i18n.t('admin.certificates')
+            t('admin.certificates')
           }}
         </caption>
         <thead>
           <tr>
             <th scope="col">№</th>
-            <th scope="col">{{ i18n.t('admin.holder') }}</th>
-            <th scope="col">{{ i18n.t('admin.status') }}</th>
+            <th scope="col">{{ t('admin.holder') }}</th>
+            <th scope="col">{{ t('admin.status') }}</th>
             <th scope="col">
-              <span class="q-visually-hidden">{{ i18n.t('admin.actions') }}</span>
+              <span class="q-visually-hidden">{{ t('admin.actions') }}</span>
             </th>
           </tr>
         </thead>
@@ -65,19 +67,19 @@ import { I18n } from '../i18n/i18n';
               <td>
                 {{ c.holderName }}<br /><small>{{ c.holderEmail }}</small>
               </td>
-              <td class="status">{{ i18n.t(statusKey(c.status)) }}</td>
+              <td class="status">{{ t(statusKey(c.status)) }}</td>
               <td>
                 @if (c.status === 'issued') {
                   @if (revoking() === c.id) {
                     <label
-                      ><span>{{ i18n.t('admin.reason') }}</span>
+                      ><span>{{ t('admin.reason') }}</span>
                       <input
                         name="reason"
                         [value]="reason()"
                         (input)="reason.set($any($event.target).value)"
                     /></label>
                     <button type="button" [disabled]="!reason().trim()" (click)="revoke(c)">
-                      {{ i18n.t('admin.confirmRevoke') }}
+                      {{ t('admin.confirmRevoke') }}
                     </button>
                   } @else {
                     <button
@@ -85,7 +87,7 @@ import { I18n } from '../i18n/i18n';
                       class="secondary"
                       (click)="revoking.set(c.id); reason.set('')"
                     >
-                      {{ i18n.t('admin.revoke') }}
+                      {{ t('admin.revoke') }}
                     </button>
                   }
                 }
@@ -100,6 +102,7 @@ import { I18n } from '../i18n/i18n';
 })
 export class AdminCertificatesPage {
   protected readonly i18n = inject(I18n);
+  protected readonly t = injectText(ADMIN_TEXT);
   private readonly api = inject(ApiClient);
   protected readonly courses = signal<CourseSummary[]>([]);
   protected readonly course = signal('');

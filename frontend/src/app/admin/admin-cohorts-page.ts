@@ -2,18 +2,20 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import type { Cohort, CohortApplication, CourseSummary } from '@qadam/contracts';
 import { formErrors } from '../auth/field-errors';
 import { ApiClient } from '../core/api-client';
+import { injectText } from '../i18n/dictionary';
 import { I18n } from '../i18n/i18n';
+import { ADMIN_TEXT } from './admin.text';
 
 /** Cohorts of the cohort and profile courses: the list, and a form to open a new one. */
 @Component({
   selector: 'q-admin-cohorts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>{{ i18n.t('admin.cohorts') }}</h1>
+    <h1>{{ t('admin.cohorts') }}</h1>
     <form class="q-card form" (submit)="create($event)" novalidate>
-      <h2>{{ i18n.t('admin.newCohort') }}</h2>
+      <h2>{{ t('admin.newCohort') }}</h2>
       <label>
-        <span>{{ i18n.t('admin.course') }}</span>
+        <span>{{ t('admin.course') }}</span>
         <select name="courseSlug" (change)="f.courseSlug.set($any($event.target).value)">
           <option value="">{{ i18n.t('auth.choose') }}</option>
           @for (c of courses(); track c.slug) {
@@ -22,31 +24,31 @@ import { I18n } from '../i18n/i18n';
         </select>
       </label>
       <label
-        ><span>{{ i18n.t('admin.code') }}</span>
+        ><span>{{ t('admin.code') }}</span>
         <input name="code" [value]="f.code()" (input)="f.code.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.cohortTitle') }}</span>
+        ><span>{{ t('admin.cohortTitle') }}</span>
         <input name="title" [value]="f.title()" (input)="f.title.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.startsOn') }}</span>
+        ><span>{{ t('admin.startsOn') }}</span>
         <input name="startsOn" type="date" (input)="f.startsOn.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.endsOn') }}</span>
+        ><span>{{ t('admin.endsOn') }}</span>
         <input name="endsOn" type="date" (input)="f.endsOn.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.opensAt') }}</span>
+        ><span>{{ t('admin.opensAt') }}</span>
         <input name="opensAt" type="date" (input)="f.opensAt.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.closesAt') }}</span>
+        ><span>{{ t('admin.closesAt') }}</span>
         <input name="closesAt" type="date" (input)="f.closesAt.set($any($event.target).value)"
       /></label>
       <label
-        ><span>{{ i18n.t('admin.seats') }}</span>
+        ><span>{{ t('admin.seats') }}</span>
         <input
           name="seats"
           type="number"
@@ -58,24 +60,24 @@ import { I18n } from '../i18n/i18n';
         <p class="q-error" role="alert">{{ error() }}</p>
       }
       @if (created()) {
-        <p class="ok" role="status">{{ i18n.t('admin.cohortCreated', { code: created()! }) }}</p>
+        <p class="ok" role="status">{{ t('admin.cohortCreated', { code: created()! }) }}</p>
       }
-      <button type="submit" [disabled]="busy()">{{ i18n.t('admin.create') }}</button>
+      <button type="submit" [disabled]="busy()">{{ t('admin.create') }}</button>
     </form>
 
     <div class="q-scroll">
       <table class="q-table">
         <caption class="q-visually-hidden">
           {{
-            i18n.t('admin.cohorts')
+            t('admin.cohorts')
           }}
         </caption>
         <thead>
           <tr>
-            <th scope="col">{{ i18n.t('admin.code') }}</th>
-            <th scope="col">{{ i18n.t('admin.course') }}</th>
-            <th scope="col">{{ i18n.t('admin.dates') }}</th>
-            <th scope="col">{{ i18n.t('admin.seatsTaken') }}</th>
+            <th scope="col">{{ t('admin.code') }}</th>
+            <th scope="col">{{ t('admin.course') }}</th>
+            <th scope="col">{{ t('admin.dates') }}</th>
+            <th scope="col">{{ t('admin.seatsTaken') }}</th>
           </tr>
         </thead>
         <tbody>
@@ -89,7 +91,7 @@ import { I18n } from '../i18n/i18n';
               <td>{{ i18n.date(k.startsOn) }} — {{ i18n.date(k.endsOn) }}</td>
               <td>
                 {{ k.taken }} / {{ k.seats }} ·
-                {{ i18n.t('admin.waiting', { pending: k.pending, waitlisted: k.waitlisted }) }}
+                {{ t('admin.waiting', { pending: k.pending, waitlisted: k.waitlisted }) }}
               </td>
             </tr>
           }
@@ -99,22 +101,22 @@ import { I18n } from '../i18n/i18n';
 
     @if (opened(); as k) {
       <section class="q-card applications" aria-live="polite">
-        <h2>{{ i18n.t('admin.applications', { code: k.code }) }}</h2>
+        <h2>{{ t('admin.applications', { code: k.code }) }}</h2>
         @if (applications().length === 0) {
-          <p>{{ i18n.t('admin.noApplications') }}</p>
+          <p>{{ t('admin.noApplications') }}</p>
         }
         <ul class="q-list">
           @for (a of applications(); track a.id) {
             <li [attr.data-email]="a.email">
               <strong>{{ a.fullName }}</strong> · {{ a.email }} ·
-              <span class="status">{{ i18n.t(appKey(a)) }}</span>
+              <span class="status">{{ t(appKey(a)) }}</span>
               @if (a.status === 'pending' || a.status === 'waitlisted') {
                 <div class="decide">
                   <button type="button" (click)="decide(a, true)">
-                    {{ i18n.t('admin.approve') }}
+                    {{ t('admin.approve') }}
                   </button>
                   <label>
-                    <span>{{ i18n.t('admin.reason') }}</span>
+                    <span>{{ t('admin.reason') }}</span>
                     <input
                       name="rejectReason"
                       [value]="reason()"
@@ -127,7 +129,7 @@ import { I18n } from '../i18n/i18n';
                     [disabled]="!reason().trim()"
                     (click)="decide(a, false)"
                   >
-                    {{ i18n.t('admin.reject') }}
+                    {{ t('admin.reject') }}
                   </button>
                 </div>
               }
@@ -141,6 +143,7 @@ import { I18n } from '../i18n/i18n';
 })
 export class AdminCohortsPage {
   protected readonly i18n = inject(I18n);
+  protected readonly t = injectText(ADMIN_TEXT);
   private readonly api = inject(ApiClient);
   protected readonly courses = signal<CourseSummary[]>([]);
   protected readonly cohorts = signal<Cohort[]>([]);

@@ -8,7 +8,18 @@ export const routes: Routes = [
   },
   {
     path: 'certificates',
-    loadComponent: () =>
-      import('./admin-certificates-page').then((m) => m.AdminCertificatesPage),
+    loadComponent: () => import('./admin-certificates-page').then((m) => m.AdminCertificatesPage),
+  },
+  {
+    path: 'enrolments',
+    loadComponent: () => import('./admin-enrolments-page').then((m) => m.AdminEnrolmentsPage),
+  },
+  {
+    path: 'users',
+    loadComponent: () => import('./admin-users-page').then((m) => m.AdminUsersPage),
+  },
+  {
+    path: 'audit',
+    loadComponent: () => import('./admin-audit-page').then((m) => m.AdminAuditPage),
   },
 ];

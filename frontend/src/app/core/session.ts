@@ -4,6 +4,9 @@ import type { AuthResult, Role, UserProfile } from '@qadam/contracts';
 
 const STORAGE_KEY = 'qadam.session';
 
+/** Roles that open the staff console. */
+export const STAFF_ROLES: readonly Role[] = ['author', 'admin', 'assessor'];
+
 interface Stored {
   user: UserProfile;
   accessToken: string;
@@ -21,6 +24,7 @@ export class Session {
   private readonly state = signal<Stored | null>(this.read());
   readonly user = computed(() => this.state()?.user ?? null);
   readonly signedIn = computed(() => this.state() !== null);
+  readonly staff = computed(() => STAFF_ROLES.some((r) => this.user()?.roles.includes(r)));
 
   accessToken(): string | null {
     return this.state()?.accessToken ?? null;

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
 import type { Role } from '@qadam/contracts';
-import { Session } from './session';
+import { STAFF_ROLES, Session } from './session';
 
 /** Staff screens for any of `roles` (the API checks again on every request). */
 export function withRole(...roles: Role[]): CanActivateFn {
@@ -14,6 +14,5 @@ export function withRole(...roles: Role[]): CanActivateFn {
   };
 }
 
-export const STAFF_ROLES: Role[] = ['author', 'admin', 'assessor'];
 export const adminOnly = withRole('admin');
 export const staffOnly = withRole(...STAFF_ROLES);

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ApiClient } from '../core/api-client';
 import { Session } from '../core/session';
 import { injectText } from '../i18n/dictionary';
 import { aboutKey, labelKey, sectionsFor } from './staff-sections';
@@ -27,6 +28,16 @@ export class StaffShell {
   protected readonly exact = { exact: true };
   protected readonly label = labelKey;
   protected readonly sections = computed(() => sectionsFor(this.session.user()?.roles ?? []));
+
+  constructor() {
+    // The menu follows the account's roles as they are now, not as they were at sign-in.
+    inject(ApiClient)
+      .me()
+      .then(
+        (user) => this.session.updateUser(user),
+        () => undefined,
+      );
+  }
 }
 
 /** The console's first page: each section open to this account, with what it is for. */

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { adminOnly, withRole } from '../core/staff.guard';
+import { adminOnly, staffOnly, withRole } from '../core/staff.guard';
 import { StaffHome, StaffShell } from './staff-shell';
 
 const authors = withRole('author', 'admin');
@@ -8,6 +8,7 @@ const authors = withRole('author', 'admin');
 export const routes: Routes = [
   {
     path: '',
+    canActivate: [staffOnly],
     component: StaffShell,
     children: [
       { path: '', pathMatch: 'full', component: StaffHome },
