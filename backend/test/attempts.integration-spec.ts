@@ -308,6 +308,12 @@ describe('attempts', () => {
         points: 6,
       });
       expect(task.response).toContain('деректердің қайда сақталатынын');
+      // A page past the end is empty but still counts what waits.
+      const past = await ctx.api.get(
+        `/api/grading/tasks?assessmentId=${assessmentId}&page=2&pageSize=1`,
+        { token: assessor.accessToken },
+      );
+      expect(past.body).toMatchObject({ items: [], total: 1, page: 2 });
 
       const url = `/api/grading/attempts/${attempt.id}/items/${task.itemId}`;
       const incomplete = await ctx.api.put(

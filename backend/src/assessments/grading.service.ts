@@ -33,9 +33,7 @@ export class GradingService {
     q: { page: number; pageSize: number; assessmentId?: string },
     lang: Lang,
   ): Promise<Page<GradingTask>> {
-    const rows = await this.ds.query(
-      `SELECT r.attempt_id, r.item_version_id, a.assessment_id, ca.title, c.slug, a.submitted_at,
-              v.definition, r.response, ai.points, count(*) OVER ()::int AS total
+    const waiting = `
          FROM responses r
          JOIN attempts a ON a.id = r.attempt_id
          JOIN attempt_items ai ON ai.attempt_id = r.attempt_id
@@ -45,11 +43,19 @@ export class GradingService {
          JOIN course_versions cv ON cv.id = ca.version_id
          JOIN courses c ON c.id = cv.course_id
         WHERE r.needs_grading AND a.status = 'submitted'
-          AND ($1::uuid IS NULL OR a.assessment_id = $1)
-        ORDER BY a.submitted_at, r.attempt_id, ai.position
-        LIMIT $2 OFFSET $3`,
-      [q.assessmentId ?? null, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+          AND ($1::uuid IS NULL OR a.assessment_id = $1)`;
+    // Counted apart from the page: a page past the end still says how many are waiting.
+    const [rows, [{ total }]] = await Promise.all([
+      this.ds.query(
+        `SELECT r.attempt_id, r.item_version_id, a.assessment_id, ca.title, c.slug, a.submitted_at,
+                v.definition, r.response, ai.points
+           ${waiting}
+          ORDER BY a.submitted_at, r.attempt_id, ai.position
+          LIMIT $2 OFFSET $3`,
+        [q.assessmentId ?? null, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      this.ds.query(`SELECT count(*)::int AS total ${waiting}`, [q.assessmentId ?? null]),
+    ]);
     return {
       items: rows.map(
         (r: {
@@ -75,7 +81,7 @@ export class GradingService {
           points: Number(r.points),
         }),
       ),
-      total: rows[0]?.total ?? 0,
+      total,
       page: q.page,
       pageSize: q.pageSize,
     };
