@@ -27,3 +27,31 @@ export function recordFigures(figures: Record<string, unknown>): void {
   const old = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
+
+/** The page as it is now fits a 360 px phone: nothing makes the whole page scroll sideways. */
+export async function expectFitsPhone(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  try {
+    const { width, culprits } = await page.evaluate(() => {
+      // The innermost elements that reach past the screen's edge: what to fix.
+      const wide = [...document.querySelectorAll('body *')].filter(
+        (el) => el.getBoundingClientRect().right > 361 && getComputedStyle(el).position !== 'fixed',
+      );
+      const innermost = wide.filter((el) => !wide.some((o) => o !== el && el.contains(o)));
+      return {
+        width: document.documentElement.scrollWidth,
+        culprits: innermost
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+      };
+    });
+    await screenshot(page, `${name}-phone`);
+    expect(
+      width,
+      `${name} is ${width} px wide on a 360 px phone: ${culprits.join(', ')}`,
+    ).toBeLessThanOrEqual(360);
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}

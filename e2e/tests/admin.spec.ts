@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { adminPage, openCohort, openSection } from '../support/admin';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 test('an administrator bulk-enrols from CSV with a per-row report, makes a teacher an author, and finds the change in the audit log', async ({
@@ -36,6 +36,7 @@ test('an administrator bulk-enrols from CSV with a per-row report, makes a teach
   await expect(problem).toContainText('Мұндай e-mail немесе ЖСН бар тіркелгі табылмады.');
   await expect(report.locator('tbody tr')).toHaveCount(1);
   await screenshot(admin, 'admin-enrolments-kk');
+  await expectFitsPhone(admin, 'admin-enrolments-kk');
   await expectAccessible(admin);
 
   // The teacher finds herself enrolled.
@@ -53,6 +54,7 @@ test('an administrator bulk-enrols from CSV with a per-row report, makes a teach
   await expect(editor).toContainText('жүйеден шығарылады');
   await editor.locator('input[name=roles][value=author]').check();
   await screenshot(admin, 'admin-users-kk');
+  await expectFitsPhone(admin, 'admin-users-kk');
   await expectAccessible(admin);
   await editor.getByRole('button', { name: 'Рөлдерді сақтау' }).click();
   await expect(row.locator('.roles')).toHaveText('Педагог, Автор');
@@ -70,6 +72,7 @@ test('an administrator bulk-enrols from CSV with a per-row report, makes a teach
   await expect(details.locator('pre.before')).not.toContainText('"author"');
   await expect(details.locator('pre.after')).toContainText('"author"');
   await screenshot(admin, 'admin-audit-kk');
+  await expectFitsPhone(admin, 'admin-audit-kk');
   await expectAccessible(admin);
   // The filtered view is a link: a reload (or a colleague opening it) shows the same.
   await admin.reload();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { adminPage, openSection } from '../support/admin';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 
 const TITLE = 'E2E: ЖИ көмегімен сабақ жоспарлау';
 
@@ -44,6 +44,7 @@ test('authoring: a course is written in the editor, survives a reload, is return
   await author.locator('button[name=save]').click();
   await expect(author.getByTestId('save-state')).toHaveText('Барлық өзгеріс сақталды');
   await screenshot(author, 'authoring-editor-kk');
+  await expectFitsPhone(author, 'authoring-editor-kk');
   await expectAccessible(author);
 
   // A reload keeps the saved work.
@@ -70,6 +71,7 @@ test('authoring: a course is written in the editor, survives a reload, is return
     'Жоспар құрылымы',
   );
   await screenshot(reviewer, 'authoring-review-kk');
+  await expectFitsPhone(reviewer, 'authoring-review-kk');
   await expectAccessible(reviewer);
   // A return needs a comment.
   await reviewer.getByRole('button', { name: 'Түзетуге қайтару' }).click();

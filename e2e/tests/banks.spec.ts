@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { adminPage, openSection } from '../support/admin';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 
 /** Tags the item (or a rubric criterion) with a competency found through the picker's search. */
 async function tag(page: Page, picker: string, code: string): Promise<void> {
@@ -43,6 +43,7 @@ test('an author keeps a bank: creates it, writes a single-choice and a matching 
   await expect(page.locator('form [role=status]')).toHaveText('Сақталды: 1-нұсқа.');
   await expect(page).toHaveURL(/\/staff\/banks\/[^/]+\/items\/[0-9a-f-]{36}$/);
   await screenshot(page, 'bank-item-editor-kk');
+  await expectFitsPhone(page, 'bank-item-editor-kk');
   await expectAccessible(page);
 
   // A new version of it: the second option's text changes.
@@ -68,6 +69,7 @@ test('an author keeps a bank: creates it, writes a single-choice and a matching 
   await page.locator('button[name=save]').click();
   await expect(page.locator('form [role=status]')).toHaveText('Сақталды: 1-нұсқа.');
   await screenshot(page, 'bank-item-editor-matching-kk');
+  await expectFitsPhone(page, 'bank-item-editor-matching-kk');
   await expectAccessible(page);
 
   // The bank lists both, with the first at version 2.
@@ -101,5 +103,6 @@ test('an author keeps a bank: creates it, writes a single-choice and a matching 
   await expect(report.locator('[data-list=problems] tbody tr')).toContainText('Жақшасы жабылмаған');
   await expect(report.locator(`li[data-key="${bankKey}-gift"] a`)).toBeVisible();
   await screenshot(page, 'bank-import-report-kk');
+  await expectFitsPhone(page, 'bank-import-report-kk');
   await expectAccessible(page);
 });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { AttemptStarted } from '@qadam/contracts';
 import { adminPage, openCohort, openSection } from '../support/admin';
 import { answerRightly, definitions } from '../support/answers';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 const COURSE = 'neural-networks-in-the-classroom';
@@ -66,6 +66,7 @@ test("an elective's final with two practical tasks: the teacher hands them in, a
       await criterion.locator('input[type=radio]').last().check();
     if (graded === 0) {
       await screenshot(admin, 'grading-kk');
+      await expectFitsPhone(admin, 'grading-kk');
       await expectAccessible(admin);
     }
     await task.locator('textarea[name=comment]').fill('Тексеру журналы толық, жарайсыз.');
