@@ -35,7 +35,7 @@ export async function expectFitsPhone(page: Page, name: string): Promise<void> {
   try {
     const { width, culprits } = await page.evaluate(() => {
       // The innermost elements that reach past the screen's edge: what to fix.
-      const wide = [...document.querySelectorAll('body *')].filter(
+      const wide = Array.from(document.querySelectorAll('body *')).filter(
         (el) => el.getBoundingClientRect().right > 361 && getComputedStyle(el).position !== 'fixed',
       );
       const innermost = wide.filter((el) => !wide.some((o) => o !== el && el.contains(o)));
@@ -43,7 +43,7 @@ export async function expectFitsPhone(page: Page, name: string): Promise<void> {
         width: document.documentElement.scrollWidth,
         culprits: innermost
           .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+          .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`),
       };
     });
     await screenshot(page, `${name}-phone`);

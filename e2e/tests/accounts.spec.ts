@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 
 test('a teacher signs up in Kazakh, stays signed in after a reload, signs out and back in', async ({
   page,
@@ -23,6 +23,7 @@ test('a teacher signs up in Kazakh, stays signed in after a reload, signs out an
   await page.locator('input[name=school]').fill('№ 12 мектеп-гимназия');
   await page.locator('select[name=subject]').selectOption({ index: 1 });
   await screenshot(page, 'sign-up-kk');
+  await expectFitsPhone(page, 'sign-up-kk');
   await page.getByRole('button', { name: 'Тіркелгі жасау' }).click();
   await expect(page.locator('#iin-error')).not.toBeEmpty();
   await page.locator('input[name=iin]').fill('');
@@ -52,6 +53,7 @@ test('a teacher signs up in Kazakh, stays signed in after a reload, signs out an
   ]);
   await expect(page.locator('[data-level=create] .missing li')).toHaveCount(2);
   await screenshot(page, 'ladder-kk');
+  await expectFitsPhone(page, 'ladder-kk');
   await expectAccessible(page);
   await page.locator('[data-level=acquire] a').click();
   await expect(page).toHaveURL(/\/courses\?level=acquire$/);

@@ -73,7 +73,10 @@ test("an elective's final with two practical tasks: the teacher hands them in, a
     await task.getByRole('button', { name: 'Бағаны сақтап, келесісіне өту' }).click();
     await expect(admin.locator('.notice')).toContainText('Баға сақталды.');
   }
-  await expect(admin.locator('.notice')).toContainText('Талпыныстың қорытынды нәтижесі: 100%.');
+  // Full marks on both tasks; the drawn test items decide the rest (above the pass mark of 70).
+  await expect(admin.locator('.notice')).toContainText(
+    /Талпыныстың қорытынды нәтижесі: (9\d|100)%\./,
+  );
   await expect(admin.locator(`tr[data-attempt="${attempt.id}"]`)).toHaveCount(0);
 
   // Her course page now shows the final passed.

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { AttemptStarted } from '@qadam/contracts';
 import { adminPage, openCohort, openSection } from '../support/admin';
 import { answerRightly, definitions } from '../support/answers';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a reload and an offline answer on the way), gets and verifies her certificate, Deepen takes her application and an admin approves it, an admin runs a batch and revokes it', async ({
@@ -15,6 +15,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   const admin = await adminPage(browser);
   const code = await openCohort(admin, 'deepen-primary-personalised', 'Алматы облысы, 1-топ');
   await screenshot(admin, 'admin-cohorts-kk');
+  await expectFitsPhone(admin, 'admin-cohorts-kk');
   await expectAccessible(admin);
 
   await signUp(page, 'Сәуле Нұрланқызы');
@@ -71,6 +72,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await card.getByRole('button', { name: 'QR кодын көрсету' }).click();
   await expect(card.locator('img.qr')).toBeVisible();
   await screenshot(page, 'certificates-kk');
+  await expectFitsPhone(page, 'certificates-kk');
   await expectAccessible(page);
 
   const verifyUrl = await card
@@ -93,6 +95,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await page.locator('[data-code="unesco-cft:3.1"]').click();
   await expect(page.locator('.evidence')).toContainText('Сертификат');
   await screenshot(page, 'competencies-kk');
+  await expectFitsPhone(page, 'competencies-kk');
   await expectAccessible(page);
 
   // The verification page, from the certificate's own link.
@@ -114,6 +117,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await expect(page.locator('body')).toContainText('Сертификат жарамды');
   await expect(page.locator('body')).toContainText('Сәуле Нұрланқызы');
   await screenshot(page, 'verify-kk');
+  await expectFitsPhone(page, 'verify-kk');
   await expectAccessible(page);
 
   // The administrator runs a batch for the course (she is already certified: skipped), then
@@ -128,6 +132,7 @@ test('the ladder end to end: Deepen refuses her, she passes the Acquire final (a
   await row.getByRole('button', { name: 'Кері қайтаруды растау' }).click();
   await expect(row.locator('.status')).toHaveText('Кері қайтарылды');
   await screenshot(admin, 'admin-certificates-kk');
+  await expectFitsPhone(admin, 'admin-certificates-kk');
   await expectAccessible(admin);
   await page.goto(`${verifyUrl}?lang=kk`);
   await expect(page.locator('body')).toContainText('Сертификат кері қайтарылды');

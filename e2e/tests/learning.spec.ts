@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 test('a teacher enrols in the Acquire MOOC, reads lessons in order and sees her progress', async ({
@@ -13,6 +13,7 @@ test('a teacher enrols in the Acquire MOOC, reads lessons in order and sees her 
   );
   await expect(page.locator('.modules > li')).toHaveCount(6);
   await screenshot(page, 'course-kk');
+  await expectFitsPhone(page, 'course-kk');
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Курсқа жазылу' }).click();
@@ -26,6 +27,7 @@ test('a teacher enrols in the Acquire MOOC, reads lessons in order and sees her 
   await expect(page.locator('article .body h2').first()).toBeVisible();
   await expect(page.locator('.sources li')).not.toHaveCount(0);
   await screenshot(page, 'lesson-kk');
+  await expectFitsPhone(page, 'lesson-kk');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Оқыдым деп белгілеу' }).click();
   await expect(page.locator('.actions .tick')).toContainText('Оқылды');
@@ -46,6 +48,7 @@ test('a teacher enrols in the Acquire MOOC, reads lessons in order and sees her 
     /^[1-9]/,
   );
   await screenshot(page, 'learning-kk');
+  await expectFitsPhone(page, 'learning-kk');
   await page.getByRole('link', { name: 'Педагог жұмысындағы жасанды интеллект' }).click();
   await expect(page.locator('.lessons li.done')).toHaveCount(2);
   await page.getByRole('link', { name: 'Оқуды жалғастыру' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 /** Gives some answer to the item on screen, whatever its type. */
@@ -36,6 +36,7 @@ test('a quiz autosaves, survives a reload and a dropped connection, and shows it
   await expect(state).toHaveText('Барлық жауап сақталды');
   await expect(page.getByText('Жауап берілді: 1 / 6')).toBeVisible();
   await screenshot(page, 'player-kk');
+  await expectFitsPhone(page, 'player-kk');
   await expectAccessible(page);
 
   // A reload resumes the same attempt with the answer the server holds.
@@ -68,4 +69,5 @@ test('a quiz autosaves, survives a reload and a dropped connection, and shows it
   await expect(page.locator('.review li')).toHaveCount(6);
   await expect(page.locator('.review .feedback').first()).toBeVisible();
   await screenshot(page, 'player-result-kk');
+  await expectFitsPhone(page, 'player-result-kk');
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { adminPage, openCohort } from '../support/admin';
-import { expectAccessible, screenshot } from '../support/screens';
+import { expectAccessible, screenshot, expectFitsPhone } from '../support/screens';
 import { signUp } from '../support/teacher';
 
 test('a teacher keeps her profile in Russian, reads her ladder and learning in English, and withdraws a cohort application', async ({
@@ -28,6 +28,7 @@ test('a teacher keeps her profile in Russian, reads her ladder and learning in E
   await expect(page.getByRole('status')).toHaveText('Профиль сохранён.');
   await expect(page.locator('.q-user')).toHaveText('Айжан Серікқызы');
   await screenshot(page, 'profile-ru');
+  await expectFitsPhone(page, 'profile-ru');
   await expectAccessible(page);
   // Saved on the server, not only on this page.
   await page.reload();
@@ -38,6 +39,7 @@ test('a teacher keeps her profile in Russian, reads her ladder and learning in E
   await page.getByRole('link', { name: 'My ladder' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The competence ladder');
   await screenshot(page, 'ladder-en');
+  await expectFitsPhone(page, 'ladder-en');
   await expectAccessible(page);
 
   // She applies to the elective's cohort in English, then gives her place up.
@@ -50,6 +52,7 @@ test('a teacher keeps her profile in Russian, reads her ladder and learning in E
   await page.getByRole('button', { name: 'Withdraw the application' }).click();
   await expect(page.getByText('your place in the queue goes to the next teacher')).toBeVisible();
   await screenshot(page, 'course-withdraw-en');
+  await expectFitsPhone(page, 'course-withdraw-en');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Yes, withdraw' }).click();
   await expect(page.getByRole('status')).toHaveText(
@@ -60,4 +63,5 @@ test('a teacher keeps her profile in Russian, reads her ladder and learning in E
   await page.getByRole('link', { name: 'My learning' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My learning');
   await screenshot(page, 'learning-en');
+  await expectFitsPhone(page, 'learning-en');
 });
