@@ -1,20 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import Ajv from 'ajv';
-import type { ItemDefinition, Lang, LocalizedText } from '@qadam/contracts';
+import type { ItemDefinition, Lang } from '@qadam/contracts';
 import { DomainError, RawFieldProblem } from '../common/errors/domain-error';
-import { LANGS } from '../common/i18n/lang';
 import { fieldOf } from '../courses/course-document';
 import { Emit, reportSchemaError } from '../courses/package/package-loader';
-import { formatProblem } from '../courses/package/package-problems';
+import { problemMessages } from '../courses/package/package-problems';
 import { assignIds, checkItem, ITEM_RULE_MESSAGES, ITEM_SCHEMA } from './items/item-schema';
 
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(
   ITEM_SCHEMA,
 );
-
-function localised(render: (lang: Lang) => string): LocalizedText {
-  return Object.fromEntries(LANGS.map((l) => [l, render(l)])) as LocalizedText;
-}
 
 /** Every problem of an item definition, as API field problems under `field`. */
 export function itemProblems(raw: unknown, field: string, languages?: Lang[]): RawFieldProblem[] {
@@ -24,9 +19,7 @@ export function itemProblems(raw: unknown, field: string, languages?: Lang[]): R
       field: fieldOf([field, ...path]),
       rule,
       params,
-      message: localised((lang) =>
-        formatProblem({ file: '', line: 0, rule, params }, lang).replace(/^:0: /, ''),
-      ),
+      message: problemMessages(rule, params),
     });
   if (!validate(raw)) {
     // ajv adds an `if` error above the real ones inside each type's `then`.

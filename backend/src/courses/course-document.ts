@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import type { CourseDocument, Lang, LocalizedText, TranslatableText } from '@qadam/contracts';
+import type { CourseDocument, Lang, TranslatableText } from '@qadam/contracts';
 import { isLang, LANGS } from '../common/i18n/lang';
 import { DomainError, RawFieldProblem } from '../common/errors/domain-error';
 import { findMarkdownProblems } from './markdown';
@@ -16,7 +16,7 @@ import {
   RawCourse,
   reportSchemaError,
 } from './package/package-loader';
-import { formatProblem } from './package/package-problems';
+import { problemMessages } from './package/package-problems';
 
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(
   COURSE_DOCUMENT_SCHEMA,
@@ -39,13 +39,7 @@ export function fieldOf(path: Path): string {
 export function assertValidDocument(raw: unknown): CourseDocument {
   const problems: RawFieldProblem[] = [];
   const emit: Emit = (path, rule, params = {}) => {
-    const message = Object.fromEntries(
-      LANGS.map((lang) => [
-        lang,
-        // The package's message without its file:line prefix.
-        formatProblem({ file: '', line: 0, rule, params }, lang).replace(/^:0: /, ''),
-      ]),
-    ) as LocalizedText;
+    const message = problemMessages(rule, params);
     problems.push({ field: fieldOf(path) || 'document', rule, params, message });
   };
   const valid = validate(raw);

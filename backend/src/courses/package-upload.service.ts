@@ -3,7 +3,7 @@ import type { CoursePackageReport } from '@qadam/contracts';
 import { DomainError } from '../common/errors/domain-error';
 import { CourseImportService } from './course-import.service';
 import { loadCoursePackage } from './package/package-loader';
-import { formatProblem, type PackageProblem } from './package/package-problems';
+import { problemMessages, type PackageProblem } from './package/package-problems';
 import { unpackPackage } from './package/package-upload';
 
 /**
@@ -45,12 +45,5 @@ export class PackageUploadService {
 /** A problem as a field of the error body: `lessons/intro.kk.md:12`, inside the package. */
 function toDetail(p: PackageProblem) {
   const file = p.file.slice(p.file.indexOf('/') + 1);
-  const inside = { ...p, file };
-  const prefix = `${file}:${p.line}: `;
-  const text = (lang: 'kk' | 'ru' | 'en') => formatProblem(inside, lang).slice(prefix.length);
-  return {
-    field: `${file}:${p.line}`,
-    rule: p.rule,
-    message: { kk: text('kk'), ru: text('ru'), en: text('en') },
-  };
+  return { field: `${file}:${p.line}`, rule: p.rule, message: problemMessages(p.rule, p.params) };
 }

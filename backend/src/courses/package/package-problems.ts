@@ -1,7 +1,7 @@
-import type { Lang } from '@qadam/contracts';
+import type { Lang, LocalizedText } from '@qadam/contracts';
 import { ITEM_RULE_MESSAGES } from '../../assessments/items/item-schema';
 import { PLAN_PROBLEM_MESSAGES } from '../../assessments/section-plan';
-import { fill } from '../../common/i18n/lang';
+import { fill, LANGS } from '../../common/i18n/lang';
 
 /** One thing an author must fix, at a line of a file of the package. */
 export interface PackageProblem {
@@ -250,14 +250,31 @@ const OTHER_MESSAGES: Record<string, Messages> = {
   ...PLAN_PROBLEM_MESSAGES,
 };
 
+/** A rule's message in one language, without a place: what the API puts in a field problem. */
+export function problemMessage(
+  rule: string,
+  params: Record<string, string | number>,
+  lang: Lang,
+): string {
+  const filled =
+    typeof params.type === 'string' ? { ...params, type: typeName(params.type, lang) } : params;
+  const template = isPackageProblemRule(rule)
+    ? PACKAGE_PROBLEM_MESSAGES[rule][lang]
+    : (OTHER_MESSAGES[rule]?.[lang] ?? rule);
+  return fill(template, filled);
+}
+
+/** A rule's message in every language. */
+export function problemMessages(
+  rule: string,
+  params: Record<string, string | number>,
+): LocalizedText {
+  return Object.fromEntries(
+    LANGS.map((lang) => [lang, problemMessage(rule, params, lang)]),
+  ) as LocalizedText;
+}
+
 /** `"<file>:<line>: <message>"` in the given language; an unknown rule is shown by its key. */
 export function formatProblem(p: PackageProblem, lang: Lang): string {
-  const params =
-    typeof p.params.type === 'string'
-      ? { ...p.params, type: typeName(p.params.type, lang) }
-      : p.params;
-  const template = isPackageProblemRule(p.rule)
-    ? PACKAGE_PROBLEM_MESSAGES[p.rule][lang]
-    : (OTHER_MESSAGES[p.rule]?.[lang] ?? p.rule);
-  return `${p.file}:${p.line}: ${fill(template, params)}`;
+  return `${p.file}:${p.line}: ${problemMessage(p.rule, p.params, lang)}`;
 }
